@@ -1,0 +1,9 @@
+/** The pack root on disk, and everything that fetches into it. */
+module dev.packs.cache {
+  requires transitive dev.packs.index;
+  requires okhttp3;
+  requires org.apache.commons.compress;
+  requires com.fasterxml.jackson.databind;
+
+  // exports dev.packs.cache; (add back with the first public type)
+}

@@ -1,0 +1,62 @@
+package dev.packs.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IVersionProvider;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** The top-level {@code packs} command. Subcommands are registered in {@link #create}. */
+@Command(
+    name = "packs",
+    mixinStandardHelpOptions = true,
+    versionProvider = PacksCommand.Version.class,
+    description = "CMSIS-Pack manager with a flash-algorithm cache and a built-in flash engine.",
+    synopsisSubcommandLabel = "COMMAND",
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:OK",
+      "1:FAILURE   the work failed (download, verification, ...)",
+      "2:USAGE     the command line was wrong",
+      "3:NOT_FOUND a named device, pack, file or version does not exist",
+      "4:OFFLINE   offline mode was on and the network was needed",
+      "5:TARGET    the target or its flash algorithm failed",
+      "70:INTERNAL a bug in packs"
+    })
+public final class PacksCommand implements Runnable {
+  @Spec private CommandSpec spec;
+
+  private PacksCommand() {}
+
+  /**
+   * Builds the whole command tree, writing data to {@code out} and messages to {@code err}.
+   *
+   * @return a ready command line; call {@code execute(args)} for the exit code
+   */
+  public static CommandLine create(PrintWriter out, PrintWriter err, Services services) {
+    CommandLine line = new CommandLine(new PacksCommand());
+    line.setOut(out);
+    line.setErr(err);
+    line.setExecutionExceptionHandler(new Failures(err));
+    line.setParameterExceptionHandler(new Failures(err));
+    for (Object subcommand : Subcommands.all(services)) {
+      line.addSubcommand(subcommand);
+    }
+    return line;
+  }
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(spec.commandLine(), "Missing command");
+  }
+
+  /** Reports the version from the jar manifest. */
+  static final class Version implements IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      String v = PacksCommand.class.getPackage().getImplementationVersion();
+      return new String[] {"packs " + (v == null ? "dev" : v)};
+    }
+  }
+}

@@ -1,0 +1,12 @@
+package dev.packs.cli;
+
+import java.util.List;
+
+/** The list of subcommands. Each issue adds its commands here, one line each. */
+final class Subcommands {
+  private Subcommands() {}
+
+  static List<Object> all(Services services) {
+    return List.of();
+  }
+}

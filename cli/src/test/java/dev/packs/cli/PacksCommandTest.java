@@ -1,0 +1,40 @@
+package dev.packs.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class PacksCommandTest {
+  private final StringWriter out = new StringWriter();
+  private final StringWriter err = new StringWriter();
+
+  private int run(String... args) {
+    Services services = new Services(Map.of(), Path.of("."), Clock.systemUTC(), false);
+    return PacksCommand.create(new PrintWriter(out, true), new PrintWriter(err, true), services)
+        .execute(args);
+  }
+
+  @Test
+  void helpListsExitCodesOnStdout() {
+    assertThat(run("--help")).isEqualTo(ExitCode.OK.code());
+    assertThat(out.toString()).contains("Usage: packs").contains("NOT_FOUND");
+  }
+
+  @Test
+  void unknownOptionIsAUsageErrorOnStderr() {
+    assertThat(run("--no-such-option")).isEqualTo(ExitCode.USAGE.code());
+    assertThat(err.toString()).contains("Unknown option: '--no-such-option'");
+    assertThat(out.toString()).isEmpty();
+  }
+
+  @Test
+  void missingCommandIsAUsageError() {
+    assertThat(run()).isEqualTo(ExitCode.USAGE.code());
+    assertThat(err.toString()).contains("Missing command");
+  }
+}

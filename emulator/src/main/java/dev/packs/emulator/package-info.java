@@ -1,0 +1,2 @@
+/** Public API of the packs emulator module; everything else lives in {@code dev.packs.emulator.internal}. */
+package dev.packs.emulator;

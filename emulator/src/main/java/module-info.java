@@ -1,0 +1,7 @@
+/** A Cortex-M interpreter with a memory bus and flash-controller models. */
+module dev.packs.emulator {
+  requires transitive dev.packs.target;
+  requires transitive dev.packs.index;
+
+  // exports dev.packs.emulator; (add back with the first public type)
+}

@@ -1,0 +1,2 @@
+/** Public API of the packs index module; everything else lives in {@code dev.packs.index.internal}. */
+package dev.packs.index;
