@@ -5,5 +5,5 @@ module dev.packs.cache {
   requires org.apache.commons.compress;
   requires com.fasterxml.jackson.databind;
 
-  // exports dev.packs.cache; (add back with the first public type)
+  exports dev.packs.cache;
 }
