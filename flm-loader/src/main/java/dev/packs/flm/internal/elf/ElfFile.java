@@ -86,7 +86,7 @@ public final class ElfFile {
         || bytes[1] != 'E'
         || bytes[2] != 'L'
         || bytes[3] != 'F') {
-      throw bytes.length < 4 && isMagicPrefix()
+      throw bytes.length > 0 && bytes.length < 4 && isMagicPrefix()
           ? new FlmFormatException.Truncated(source, "ELF header")
           : new FlmFormatException.NotElf(source);
     }
