@@ -1,5 +1,6 @@
 package dev.packs.cli;
 
+import dev.packs.index.IndexException;
 import java.io.UncheckedIOException;
 import java.nio.file.NoSuchFileException;
 import picocli.CommandLine.ParameterException;
@@ -9,6 +10,9 @@ final class ExitCodes {
   private ExitCodes() {}
 
   static ExitCode of(Throwable failure) {
+    if (failure instanceof IndexException e) {
+      return ofIndex(e);
+    }
     if (failure instanceof ParameterException || failure instanceof IllegalArgumentException) {
       return ExitCode.USAGE;
     }
@@ -19,5 +23,15 @@ final class ExitCodes {
       return ExitCode.FAILURE;
     }
     return ExitCode.INTERNAL;
+  }
+
+  private static ExitCode ofIndex(IndexException e) {
+    if (e instanceof IndexException.NotFound) {
+      return ExitCode.NOT_FOUND;
+    }
+    if (e instanceof IndexException.BadPackId || e instanceof IndexException.AmbiguousName) {
+      return ExitCode.USAGE;
+    }
+    return ExitCode.FAILURE; // MalformedXml, NotADescriptor, BadAttribute, DatabaseFailure
   }
 }

@@ -7,6 +7,8 @@ final class Subcommands {
   private Subcommands() {}
 
   static List<Object> all(Services services) {
-    return List.of();
+    return List.of(
+        new FindCommand(services),
+        new ShowCommand(services));
   }
 }
