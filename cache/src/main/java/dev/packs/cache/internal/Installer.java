@@ -119,8 +119,14 @@ public final class Installer {
     if (exact.isPresent() && Files.isRegularFile(ctx.root().downloadedPack(vendor, request.name(), exact.get()))) {
       // The archive is already here: no descriptor and no network needed (cpackget #134).
       Path cached = ctx.root().downloadedPack(vendor, request.name(), exact.get());
-      finish(committer.stageLocal(cached, new Expected(Optional.of(vendor), Optional.of(request.name()), exact)), cached.toString());
-      return;
+      try {
+        PackCommitter.Staged staged = committer.stageLocal(cached, new Expected(Optional.of(vendor), Optional.of(request.name()), exact));
+        finish(staged, cached.toString());
+        return;
+      } catch (InvalidPackException e) {
+        // A damaged cached archive is never reused (cpackget #68, #307): fetch it again below.
+        AtomicFiles.deleteQuietly(cached);
+      }
     }
     Descriptors.Found found = descriptors.find(vendor, request.name(), request.text());
     DescriptorInfo.Release release = choose(found.info(), request);
