@@ -7,6 +7,7 @@ final class Subcommands {
   private Subcommands() {}
 
   static List<Object> all(Services services) {
-    return List.of();
+    return List.of(
+        AlgoCommand.create(services));
   }
 }
