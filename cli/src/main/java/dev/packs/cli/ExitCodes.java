@@ -1,5 +1,7 @@
 package dev.packs.cli;
 
+import dev.packs.flm.AlgorithmCacheException;
+import dev.packs.flm.FlmException;
 import dev.packs.index.IndexException;
 import java.io.UncheckedIOException;
 import java.nio.file.NoSuchFileException;
@@ -18,6 +20,12 @@ final class ExitCodes {
     }
     if (failure instanceof NoSuchFileException) {
       return ExitCode.NOT_FOUND;
+    }
+    if (failure instanceof AlgorithmCacheException e) {
+      return e.getCause() instanceof NoSuchFileException ? ExitCode.NOT_FOUND : ExitCode.FAILURE;
+    }
+    if (failure instanceof FlmException) { // a malformed FLM, or one that does not fit its RAM
+      return ExitCode.FAILURE;
     }
     if (failure instanceof UncheckedIOException || failure instanceof java.io.IOException) {
       return ExitCode.FAILURE;
