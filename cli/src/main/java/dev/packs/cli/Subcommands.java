@@ -7,6 +7,10 @@ final class Subcommands {
   private Subcommands() {}
 
   static List<Object> all(Services services) {
-    return List.of();
+    return List.of(
+        new PinCommand(services),
+        AlgoCommand.create(services),
+        new ResolveCommand(services),
+        TargetCommand.create(services));
   }
 }

@@ -1,0 +1,26 @@
+package dev.packs.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** {@code packs algo ...}: flash algorithms, per file and per target. */
+@Command(name = "algo", mixinStandardHelpOptions = true, synopsisSubcommandLabel = "COMMAND",
+    description = "Flash algorithms: choose, override and reset a target's algorithm.")
+final class AlgoCommand implements Runnable {
+  @Spec private CommandSpec spec;
+
+  private AlgoCommand() {}
+
+  static CommandLine create(Services services) {
+    CommandLine algo = new CommandLine(new AlgoCommand());
+    AlgoConfigCommands.addTo(algo, services);
+    return algo;
+  }
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(spec.commandLine(), "Missing command");
+  }
+}
