@@ -2,6 +2,7 @@ package dev.packs.cli;
 
 import dev.packs.flm.AlgorithmCacheException;
 import dev.packs.flm.FlmException;
+import dev.packs.flm.ProjectException;
 import dev.packs.index.IndexException;
 import java.io.UncheckedIOException;
 import java.nio.file.NoSuchFileException;
@@ -14,6 +15,9 @@ final class ExitCodes {
   static ExitCode of(Throwable failure) {
     if (failure instanceof IndexException e) {
       return ofIndex(e);
+    }
+    if (failure instanceof ProjectException project) {
+      return ofProject(project);
     }
     if (failure instanceof ParameterException || failure instanceof IllegalArgumentException) {
       return ExitCode.USAGE;
@@ -41,5 +45,19 @@ final class ExitCodes {
       return ExitCode.USAGE;
     }
     return ExitCode.FAILURE; // MalformedXml, NotADescriptor, BadAttribute, DatabaseFailure
+  }
+
+  private static ExitCode ofProject(ProjectException failure) {
+    if (failure instanceof ProjectException.BadConfig
+        || failure instanceof ProjectException.AmbiguousTarget
+        || failure instanceof ProjectException.AmbiguousAlgorithm) {
+      return ExitCode.USAGE;
+    }
+    if (failure instanceof ProjectException.UnknownTarget
+        || failure instanceof ProjectException.PackNotInstalled
+        || failure instanceof ProjectException.AlgorithmNotFound) {
+      return ExitCode.NOT_FOUND;
+    }
+    return ExitCode.FAILURE;
   }
 }

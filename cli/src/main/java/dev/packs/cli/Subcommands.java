@@ -10,6 +10,9 @@ final class Subcommands {
     return List.of(
         new FindCommand(services),
         new ShowCommand(services),
-        AlgoCommand.create(services));
+        AlgoCommand.create(services),
+        new PinCommand(services),
+        new ResolveCommand(services),
+        TargetCommand.create(services));
   }
 }
