@@ -3,5 +3,5 @@ module dev.packs.emulator {
   requires transitive dev.packs.target;
   requires transitive dev.packs.index;
 
-  // exports dev.packs.emulator; (add back with the first public type)
+  exports dev.packs.emulator;
 }
