@@ -58,13 +58,14 @@ public final class PacksCommand implements Runnable {
    */
   public static CommandLine create(PrintWriter out, PrintWriter err, Services services) {
     CommandLine line = new CommandLine(new PacksCommand());
+    for (Object subcommand : Subcommands.all(services)) {
+      line.addSubcommand(subcommand);
+    }
+    // Set after adding subcommands: picocli applies these to the subcommands that exist.
     line.setOut(out);
     line.setErr(err);
     line.setExecutionExceptionHandler(new Failures(err));
     line.setParameterExceptionHandler(new Failures(err));
-    for (Object subcommand : Subcommands.all(services)) {
-      line.addSubcommand(subcommand);
-    }
     return line;
   }
 
