@@ -8,6 +8,11 @@ final class Subcommands {
 
   static List<Object> all(Services services) {
     return List.of(
-        AlgoCommand.create(services));
+        new FindCommand(services),
+        new ShowCommand(services),
+        AlgoCommand.create(services),
+        new PinCommand(services),
+        new ResolveCommand(services),
+        TargetCommand.create(services));
   }
 }
