@@ -8,7 +8,7 @@ import java.util.Objects;
  * Why a project's targets could not be configured, resolved or locked. Each subclass carries the
  * facts: the file and field, the target, the candidates to choose from, the differences found.
  */
-public abstract sealed class ProjectException extends RuntimeException {
+public abstract sealed class ProjectException extends FlmException {
   private ProjectException(String message, Throwable cause) {
     super(message, cause);
   }

@@ -109,7 +109,7 @@ public record ResolvedTarget(
       Path path,
       long start,
       long size,
-      Optional<TargetConfig.Ram> ram,
+      Optional<RamWindow> ram,
       String sha256,
       Reason reason,
       String why) {

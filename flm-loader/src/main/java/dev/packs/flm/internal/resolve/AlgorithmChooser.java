@@ -1,5 +1,6 @@
 package dev.packs.flm.internal.resolve;
 
+import dev.packs.flm.RamWindow;
 import dev.packs.flm.ProjectException;
 import dev.packs.flm.ResolvedTarget.Algorithm;
 import dev.packs.flm.ResolvedTarget.Origin;
@@ -76,7 +77,7 @@ final class AlgorithmChooser {
     String sha = digests.sha256(path).orElseThrow(() -> new ProjectException.AlgorithmNotFound(
         "pack " + device.pack() + " lists algorithm " + a.file() + " for " + device.name()
             + ", but " + path + " does not exist"));
-    Optional<TargetConfig.Ram> ram = config.ram().or(() -> packRam(a)).or(this::defaultRam);
+    Optional<RamWindow> ram = config.ram().or(() -> packRam(a)).or(this::defaultRam);
     return new Algorithm(Origin.PACK, a.file(), path, a.start(), a.size(), ram, sha, reason, why);
   }
 
@@ -89,19 +90,19 @@ final class AlgorithmChooser {
         config.ram().or(this::defaultRam), sha, Reason.LOCAL_OVERRIDE, why);
   }
 
-  private static Optional<TargetConfig.Ram> packRam(AlgorithmSpec a) {
+  private static Optional<RamWindow> packRam(AlgorithmSpec a) {
     if (a.ramStart().isPresent() && a.ramSize().isPresent()) {
-      return Optional.of(new TargetConfig.Ram(a.ramStart().get(), a.ramSize().get()));
+      return Optional.of(new RamWindow(a.ramStart().get(), a.ramSize().get()));
     }
     return Optional.empty();
   }
 
   /** The device's default read-write-execute RAM, else its first writable RAM. */
-  private Optional<TargetConfig.Ram> defaultRam() {
+  private Optional<RamWindow> defaultRam() {
     List<DeviceEntry.MemorySpec> rams = device.memories().stream().filter(m -> m.access().contains("w")).toList();
     return rams.stream().filter(m -> m.isDefault() && m.access().contains("x")).findFirst()
         .or(() -> rams.stream().filter(DeviceEntry.MemorySpec::isDefault).findFirst())
         .or(() -> rams.stream().findFirst())
-        .map(m -> new TargetConfig.Ram(m.start(), m.size()));
+        .map(m -> new RamWindow(m.start(), m.size()));
   }
 }

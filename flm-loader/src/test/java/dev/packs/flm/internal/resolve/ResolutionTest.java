@@ -1,5 +1,6 @@
 package dev.packs.flm.internal.resolve;
 
+import dev.packs.flm.RamWindow;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -70,7 +71,7 @@ class ResolutionTest {
     ResolvedTarget.Algorithm a = t.flashRegions().get(0).algorithm().orElseThrow();
     assertThat(a.reason()).isEqualTo(Reason.PACK_DEFAULT);
     assertThat(a.path()).isEqualTo(dir.resolve("Keil/STM32G4xx_DFP/1.3.0/CMSIS/Flash/STM32G4xx_128.FLM"));
-    assertThat(a.ram()).contains(new TargetConfig.Ram(0x2000_0000L, 0x8000));
+    assertThat(a.ram()).contains(new RamWindow(0x2000_0000L, 0x8000));
     assertThat(a.sha256()).hasSize(64);
   }
 
@@ -207,6 +208,6 @@ class ResolutionTest {
     ResolvedTarget t = resolve("targets:\n  stm32g431kbtx:\n    ram: {start: 0x20001000, size: 0x2000}\n", "stm32g431kbtx");
 
     assertThat(t.flashRegions().get(0).algorithm().orElseThrow().ram())
-        .contains(new TargetConfig.Ram(0x2000_1000L, 0x2000));
+        .contains(new RamWindow(0x2000_1000L, 0x2000));
   }
 }
