@@ -1,6 +1,9 @@
 package dev.packs.cli;
 
+import dev.packs.flm.AlgorithmCacheException;
+import dev.packs.flm.FlmException;
 import dev.packs.flm.ProjectException;
+import dev.packs.index.IndexException;
 import java.io.UncheckedIOException;
 import java.nio.file.NoSuchFileException;
 import picocli.CommandLine.ParameterException;
@@ -10,8 +13,11 @@ final class ExitCodes {
   private ExitCodes() {}
 
   static ExitCode of(Throwable failure) {
-    if (failure instanceof ProjectException project) {
-      return ofProject(project);
+    if (failure instanceof IndexException e) {
+      return ofIndex(e);
+    }
+    if (failure instanceof ProjectException e) {
+      return ofProject(e);
     }
     if (failure instanceof ParameterException || failure instanceof IllegalArgumentException) {
       return ExitCode.USAGE;
@@ -19,16 +25,33 @@ final class ExitCodes {
     if (failure instanceof NoSuchFileException) {
       return ExitCode.NOT_FOUND;
     }
+    if (failure instanceof AlgorithmCacheException e) {
+      return e.getCause() instanceof NoSuchFileException ? ExitCode.NOT_FOUND : ExitCode.FAILURE;
+    }
+    if (failure instanceof FlmException) { // a malformed FLM, or one that does not fit its RAM
+      return ExitCode.FAILURE;
+    }
     if (failure instanceof UncheckedIOException || failure instanceof java.io.IOException) {
       return ExitCode.FAILURE;
     }
     return ExitCode.INTERNAL;
   }
 
+  private static ExitCode ofIndex(IndexException e) {
+    if (e instanceof IndexException.NotFound) {
+      return ExitCode.NOT_FOUND;
+    }
+    if (e instanceof IndexException.BadPackId || e instanceof IndexException.AmbiguousName) {
+      return ExitCode.USAGE;
+    }
+    return ExitCode.FAILURE; // MalformedXml, NotADescriptor, BadAttribute, DatabaseFailure
+  }
+
   private static ExitCode ofProject(ProjectException failure) {
     if (failure instanceof ProjectException.BadConfig
         || failure instanceof ProjectException.AmbiguousTarget
-        || failure instanceof ProjectException.AmbiguousAlgorithm) {
+        || failure instanceof ProjectException.AmbiguousAlgorithm
+        || failure instanceof ProjectException.OverrideMismatch) {
       return ExitCode.USAGE;
     }
     if (failure instanceof ProjectException.UnknownTarget
@@ -36,6 +59,6 @@ final class ExitCodes {
         || failure instanceof ProjectException.AlgorithmNotFound) {
       return ExitCode.NOT_FOUND;
     }
-    return ExitCode.FAILURE;
+    return ExitCode.FAILURE; // CannotEdit, LockMismatch, FileFailure
   }
 }

@@ -100,6 +100,13 @@ public abstract sealed class ProjectException extends FlmException {
     }
   }
 
+  /** A local override that does not cover the flash region it is configured for. */
+  public static final class OverrideMismatch extends ProjectException {
+    public OverrideMismatch(String message) {
+      super(message, null);
+    }
+  }
+
   /** Several algorithms cover one flash region and nothing says which one to use. */
   public static final class AmbiguousAlgorithm extends ProjectException {
     private final long regionStart;

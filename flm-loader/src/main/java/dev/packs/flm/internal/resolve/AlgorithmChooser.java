@@ -1,6 +1,8 @@
 package dev.packs.flm.internal.resolve;
 
 import dev.packs.flm.RamWindow;
+import dev.packs.flm.FlashAlgorithm;
+import dev.packs.flm.FlashDevice;
 import dev.packs.flm.ProjectException;
 import dev.packs.flm.ResolvedTarget.Algorithm;
 import dev.packs.flm.ResolvedTarget.Origin;
@@ -23,14 +25,14 @@ final class AlgorithmChooser {
   private final DeviceEntry device;
   private final TargetConfig config;
   private final Optional<Path> baseDir;
-  private final FileDigests digests;
+  private final AlgorithmFiles files;
 
-  AlgorithmChooser(String target, DeviceEntry device, TargetConfig config, Optional<Path> baseDir, FileDigests digests) {
+  AlgorithmChooser(String target, DeviceEntry device, TargetConfig config, Optional<Path> baseDir, AlgorithmFiles files) {
     this.target = target;
     this.device = device;
     this.config = config;
     this.baseDir = baseDir;
-    this.digests = digests;
+    this.files = files;
   }
 
   Optional<Algorithm> choose(Region region) {
@@ -74,20 +76,28 @@ final class AlgorithmChooser {
 
   private Algorithm fromPack(AlgorithmSpec a, Region region, Reason reason, String why) {
     Path path = device.packDir().resolve(a.file().replace('\\', '/')).normalize();
-    String sha = digests.sha256(path).orElseThrow(() -> new ProjectException.AlgorithmNotFound(
+    FlashAlgorithm flm = files.load(path).orElseThrow(() -> new ProjectException.AlgorithmNotFound(
         "pack " + device.pack() + " lists algorithm " + a.file() + " for " + device.name()
             + ", but " + path + " does not exist"));
     Optional<RamWindow> ram = config.ram().or(() -> packRam(a)).or(this::defaultRam);
-    return new Algorithm(Origin.PACK, a.file(), path, a.start(), a.size(), ram, sha, reason, why);
+    return new Algorithm(Origin.PACK, a.file(), path, a.start(), a.size(), ram, flm.sha256(), flm.device(), reason,
+        why);
   }
 
   private Algorithm local(Region region, String written) {
     Path path = baseDir.map(d -> d.resolve(written)).orElse(Path.of(written)).toAbsolutePath().normalize();
-    String sha = digests.sha256(path).orElseThrow(() -> new ProjectException.AlgorithmNotFound(
+    FlashAlgorithm flm = files.load(path).orElseThrow(() -> new ProjectException.AlgorithmNotFound(
         "target " + target + ": local override " + written + " (" + path + ") does not exist"));
+    FlashDevice d = flm.device();
+    if (d.start() > region.start() || d.end() < region.start() + region.size()) {
+      throw new ProjectException.OverrideMismatch(String.format(
+          "target %s: local override %s programs 0x%08X..0x%08X, which does not cover the flash region"
+              + " 0x%08X..0x%08X; give the region it is for with --region",
+          target, written, d.start(), d.end() - 1, region.start(), region.start() + region.size() - 1));
+    }
     String why = "'flm: " + written + "' in packs.yaml overrides the pack for this region";
-    return new Algorithm(Origin.LOCAL, written, path, region.start(), region.size(),
-        config.ram().or(this::defaultRam), sha, Reason.LOCAL_OVERRIDE, why);
+    return new Algorithm(Origin.LOCAL, written, path, d.start(), d.size(), config.ram().or(this::defaultRam),
+        flm.sha256(), d, Reason.LOCAL_OVERRIDE, why);
   }
 
   private static Optional<RamWindow> packRam(AlgorithmSpec a) {

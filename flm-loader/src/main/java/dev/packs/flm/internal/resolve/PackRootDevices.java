@@ -1,30 +1,25 @@
 package dev.packs.flm.internal.resolve;
 
+import dev.packs.cache.DeviceIndexer;
 import dev.packs.cache.PackRoot;
 import dev.packs.flm.ProjectException;
 import dev.packs.flm.ResolvedTarget;
 import dev.packs.index.Device;
-import dev.packs.index.DeviceResolver;
+import dev.packs.index.DeviceCatalog;
+import dev.packs.index.DeviceDatabase;
 import dev.packs.index.IndexException;
-import dev.packs.index.PackDescriptor;
-import dev.packs.index.PdscReader;
-import java.io.ByteArrayInputStream;
+import dev.packs.index.IndexedPack;
+import dev.packs.index.PackSource;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
- * The devices of the packs installed under a pack root ({@code Vendor/Name/Version/*.pdsc}). Only
- * descriptors whose text mentions the start of the target name are parsed, so a root with many packs
- * costs one read per descriptor and one parse per likely pack. Unreadable descriptors provide no
- * devices.
+ * The devices of the packs installed under a pack root, from the root's device database (brought up
+ * to date first, incrementally). A device known only from a web descriptor is reported as a pack to
+ * install, since its algorithm files are not on disk.
  */
 public final class PackRootDevices implements InstalledDevices {
   /** As many leading characters as {@link TargetMatcher} uses for suggestions. */
@@ -40,83 +35,74 @@ public final class PackRootDevices implements InstalledDevices {
   public List<DeviceEntry> candidates(String target) {
     String name = TargetMatcher.normalise(target.contains(":") ? target.substring(0, target.indexOf(':')) : target);
     String prefix = name.length() > PREFIX ? name.substring(0, PREFIX) : name;
-    List<DeviceEntry> entries = new ArrayList<>();
-    for (Path pdsc : installedDescriptors()) {
-      readIfMentioned(pdsc, prefix).ifPresent(d -> addDevices(d, pdsc, prefix, entries));
-    }
-    return entries;
-  }
-
-  private Optional<PackDescriptor> readIfMentioned(Path pdsc, String prefix) {
+    DeviceIndexer indexer = new DeviceIndexer(root);
     try {
-      byte[] bytes = Files.readAllBytes(pdsc);
-      String text = new String(bytes, StandardCharsets.ISO_8859_1).toLowerCase(Locale.ROOT).replace('-', '_');
-      if (!text.contains(prefix)) {
-        return Optional.empty();
-      }
-      return Optional.of(PdscReader.read(new ByteArrayInputStream(bytes), pdsc.toString()));
-    } catch (IndexException e) {
-      return Optional.empty();
-    } catch (IOException e) {
-      throw new ProjectException.FileFailure(pdsc, "cannot read", e);
-    }
-  }
-
-  private static void addDevices(PackDescriptor pdsc, Path file, String prefix, List<DeviceEntry> out) {
-    Path packDir = file.getParent();
-    ResolvedTarget.PackRef pack = new ResolvedTarget.PackRef(
-        pdsc.vendor(), pdsc.name(), packDir.getFileName().toString());
-    for (Device device : DeviceResolver.resolve(pdsc).devices()) {
-      if (!TargetMatcher.normalise(device.name()).startsWith(prefix)) {
-        continue;
-      }
-      for (Device.Target t : device.targets()) {
-        out.add(new DeviceEntry(pack, packDir, device.name(), t.pname(), device.processors().size(),
-            t.memories().stream().map(PackRootDevices::memory).toList(),
-            t.algorithms().stream().map(PackRootDevices::algorithm).toList()));
-      }
-    }
-  }
-
-  private static DeviceEntry.MemorySpec memory(Device.Memory m) {
-    return new DeviceEntry.MemorySpec(m.name(), m.start(), m.size(), m.access(), m.isDefault(), m.startup());
-  }
-
-  private static DeviceEntry.AlgorithmSpec algorithm(Device.Algorithm a) {
-    return new DeviceEntry.AlgorithmSpec(a.path(), a.start(), a.size(), a.isDefault(), a.ramStart(), a.ramSize(),
-        a.pname());
-  }
-
-  /** {@code Vendor/Name/Version/*.pdsc} under the root, skipping the dot-folders. */
-  private List<Path> installedDescriptors() {
-    List<Path> found = new ArrayList<>();
-    for (Path vendor : children(root.path())) {
-      for (Path name : children(vendor)) {
-        for (Path version : children(name)) {
-          try (Stream<Path> files = Files.list(version)) {
-            files.filter(f -> f.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".pdsc"))
-                .sorted().forEach(found::add);
-          } catch (IOException e) {
-            throw new ProjectException.FileFailure(version, "cannot list", e);
+      indexer.refresh(new DeviceDatabase.Listener() {});
+      DeviceDatabase database = indexer.database();
+      DeviceCatalog catalog = database.catalog();
+      List<DeviceEntry> entries = new ArrayList<>();
+      for (IndexedPack pack : catalog.packs()) {
+        if (!pack.installed()) {
+          continue;
+        }
+        for (IndexedPack.DeviceName device : pack.devices()) {
+          String normal = TargetMatcher.normalise(device.name());
+          if (normal.equals(name)) {
+            database.device(pack, device.name()).ifPresent(d -> addTargets(pack, d, entries));
+          } else if (normal.startsWith(prefix)) {
+            entries.add(nameOnly(pack, device.name()));
           }
         }
       }
+      requireInstalled(target, name, catalog, entries);
+      return entries;
+    } catch (IndexException e) {
+      throw new ProjectException.FileFailure(root.deviceDatabaseDir(), "cannot read the device database", e);
+    } catch (IOException e) {
+      throw new ProjectException.FileFailure(root.path(), "cannot scan the pack root", e);
     }
-    return found;
   }
 
-  private static List<Path> children(Path dir) {
-    List<Path> out = new ArrayList<>();
-    if (!Files.isDirectory(dir)) {
-      return out;
+  /** A device seen only for suggestions: no memories, no algorithms. */
+  private static DeviceEntry nameOnly(IndexedPack pack, String name) {
+    return new DeviceEntry(packRef(pack), packDir(pack), name, Optional.empty(), 1, List.of(), List.of());
+  }
+
+  private static void addTargets(IndexedPack pack, Device device, List<DeviceEntry> out) {
+    for (Device.Target t : device.targets()) {
+      out.add(new DeviceEntry(packRef(pack), packDir(pack), device.name(), t.pname(), device.processors().size(),
+          t.memories().stream()
+              .map(m -> new DeviceEntry.MemorySpec(m.name(), m.start(), m.size(), m.access(), m.isDefault(), m.startup()))
+              .toList(),
+          t.algorithms().stream()
+              .map(a -> new DeviceEntry.AlgorithmSpec(a.path(), a.start(), a.size(), a.isDefault(), a.ramStart(),
+                  a.ramSize(), a.pname()))
+              .toList()));
     }
-    try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir, p -> Files.isDirectory(p)
-        && !p.getFileName().toString().startsWith("."))) {
-      stream.forEach(out::add);
-    } catch (IOException e) {
-      throw new ProjectException.FileFailure(dir, "cannot list", e);
+  }
+
+  /** Fails naming the pack to install when only a web descriptor provides the device. */
+  private static void requireInstalled(String target, String name, DeviceCatalog catalog, List<DeviceEntry> found) {
+    if (found.stream().anyMatch(d -> TargetMatcher.normalise(d.name()).equals(name))) {
+      return;
     }
-    out.sort(null);
-    return out;
+    List<String> web = catalog.packs().stream().filter(p -> !p.installed())
+        .filter(p -> p.devices().stream().anyMatch(d -> TargetMatcher.normalise(d.name()).equals(name)))
+        .map(p -> p.vendor() + "::" + p.name()).distinct().sorted().toList();
+    if (!web.isEmpty()) {
+      throw new ProjectException.PackNotInstalled(String.join(", ", web),
+          " (it provides " + target + "); install it with 'packs install " + web.get(0) + "'");
+    }
+  }
+
+  private static ResolvedTarget.PackRef packRef(IndexedPack pack) {
+    String version = pack.source().origin() == PackSource.Origin.INSTALLED
+        ? packDir(pack).getFileName().toString()
+        : pack.version().map(Object::toString).orElse("0.0.0");
+    return new ResolvedTarget.PackRef(pack.vendor(), pack.name(), version);
+  }
+
+  private static Path packDir(IndexedPack pack) {
+    return pack.source().descriptor().toAbsolutePath().getParent();
   }
 }
