@@ -16,8 +16,8 @@ final class ExitCodes {
     if (failure instanceof IndexException e) {
       return ofIndex(e);
     }
-    if (failure instanceof ProjectException project) {
-      return ofProject(project);
+    if (failure instanceof ProjectException e) {
+      return ofProject(e);
     }
     if (failure instanceof ParameterException || failure instanceof IllegalArgumentException) {
       return ExitCode.USAGE;
@@ -50,7 +50,8 @@ final class ExitCodes {
   private static ExitCode ofProject(ProjectException failure) {
     if (failure instanceof ProjectException.BadConfig
         || failure instanceof ProjectException.AmbiguousTarget
-        || failure instanceof ProjectException.AmbiguousAlgorithm) {
+        || failure instanceof ProjectException.AmbiguousAlgorithm
+        || failure instanceof ProjectException.OverrideMismatch) {
       return ExitCode.USAGE;
     }
     if (failure instanceof ProjectException.UnknownTarget
@@ -58,6 +59,6 @@ final class ExitCodes {
         || failure instanceof ProjectException.AlgorithmNotFound) {
       return ExitCode.NOT_FOUND;
     }
-    return ExitCode.FAILURE;
+    return ExitCode.FAILURE; // CannotEdit, LockMismatch, FileFailure
   }
 }
