@@ -7,6 +7,12 @@ final class Subcommands {
   private Subcommands() {}
 
   static List<Object> all(Services services) {
-    return List.of();
+    return List.of(
+        new FindCommand(services),
+        new ShowCommand(services),
+        AlgoCommand.create(services),
+        new PinCommand(services),
+        new ResolveCommand(services),
+        TargetCommand.create(services));
   }
 }

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Accumulates the properties of one device, level by level from the family down. A lower level
@@ -66,10 +67,17 @@ final class Properties {
       }
       out.add(
           new Device.Processor(
-              p.pname(), p.core().orElse("unknown"), p.fpu().orElse("NO_FPU"),
-              p.mpu().orElse("NO_MPU"), p.endian().orElse("Little-endian"), p.clock(), s.origin()));
+              p.pname(), p.core().orElse("unknown"), legacy(p.fpu(), "FPU", "NO_FPU"),
+              legacy(p.mpu(), "MPU", "NO_MPU"), p.endian().orElse("Little-endian"), p.clock(),
+              s.origin()));
     }
     return out;
+  }
+
+  /** Old descriptors write Dfpu/Dmpu as 1 or 0; newer ones use the enumerated names. */
+  private static String legacy(Optional<String> value, String yes, String no) {
+    String v = value.orElse(no);
+    return v.equals("1") ? yes : v.equals("0") ? no : v;
   }
 
   List<Device.Memory> memories() {
@@ -127,7 +135,9 @@ final class Properties {
         Device.Algorithm a = algos.get(i);
         Device.Algorithm b = algos.get(j);
         boolean overlap = a.start() < b.start() + b.size() && b.start() < a.start() + a.size();
-        if (a.isDefault() && b.isDefault() && overlap && a.pname().equals(b.pname())) {
+        boolean sameCore =
+            a.pname().isEmpty() || b.pname().isEmpty() || a.pname().equals(b.pname());
+        if (a.isDefault() && b.isDefault() && overlap && sameCore) {
           warnings.add(
               String.format(
                   "%s: default algorithms %s and %s overlap at 0x%08X; both kept",
