@@ -1,5 +1,6 @@
 package dev.packs.cli;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /** The list of subcommands. Each issue adds its commands here, one line each. */
@@ -7,6 +8,8 @@ final class Subcommands {
   private Subcommands() {}
 
   static List<Object> all(Services services) {
-    return List.of();
+    List<Object> all = new ArrayList<>();
+    all.addAll(CacheCommands.all(services));
+    return all;
   }
 }
