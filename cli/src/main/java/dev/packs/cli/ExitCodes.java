@@ -19,6 +19,9 @@ final class ExitCodes {
     if (failure instanceof ProjectException e) {
       return ofProject(e);
     }
+    if (failure instanceof dev.packs.cache.CacheException cache) {
+      return ofCache(cache);
+    }
     if (failure instanceof ParameterException || failure instanceof IllegalArgumentException) {
       return ExitCode.USAGE;
     }
@@ -60,5 +63,19 @@ final class ExitCodes {
       return ExitCode.NOT_FOUND;
     }
     return ExitCode.FAILURE; // CannotEdit, LockMismatch, FileFailure
+  }
+
+  private static ExitCode ofCache(dev.packs.cache.CacheException failure) {
+    if (failure instanceof dev.packs.cache.OfflineException) {
+      return ExitCode.OFFLINE;
+    }
+    if (failure instanceof dev.packs.cache.PackNotFoundException) {
+      return ExitCode.NOT_FOUND;
+    }
+    if (failure instanceof dev.packs.cache.DownloadException d
+        && d.reason() == dev.packs.cache.DownloadException.Reason.NOT_FOUND) {
+      return ExitCode.NOT_FOUND;
+    }
+    return ExitCode.FAILURE;
   }
 }
