@@ -5,4 +5,6 @@ module dev.packs.flm {
   requires com.fasterxml.jackson.dataformat.yaml;
 
   exports dev.packs.flm;
+
+  opens dev.packs.flm.internal.export to com.fasterxml.jackson.databind;
 }

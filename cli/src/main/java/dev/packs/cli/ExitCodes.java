@@ -1,5 +1,8 @@
 package dev.packs.cli;
 
+import dev.packs.flm.AlgorithmCacheException;
+import dev.packs.flm.FlmException;
+import dev.packs.flm.ProjectException;
 import dev.packs.index.IndexException;
 import java.io.UncheckedIOException;
 import java.nio.file.NoSuchFileException;
@@ -13,11 +16,20 @@ final class ExitCodes {
     if (failure instanceof IndexException e) {
       return ofIndex(e);
     }
+    if (failure instanceof ProjectException project) {
+      return ofProject(project);
+    }
     if (failure instanceof ParameterException || failure instanceof IllegalArgumentException) {
       return ExitCode.USAGE;
     }
     if (failure instanceof NoSuchFileException) {
       return ExitCode.NOT_FOUND;
+    }
+    if (failure instanceof AlgorithmCacheException e) {
+      return e.getCause() instanceof NoSuchFileException ? ExitCode.NOT_FOUND : ExitCode.FAILURE;
+    }
+    if (failure instanceof FlmException) { // a malformed FLM, or one that does not fit its RAM
+      return ExitCode.FAILURE;
     }
     if (failure instanceof UncheckedIOException || failure instanceof java.io.IOException) {
       return ExitCode.FAILURE;
@@ -33,5 +45,19 @@ final class ExitCodes {
       return ExitCode.USAGE;
     }
     return ExitCode.FAILURE; // MalformedXml, NotADescriptor, BadAttribute, DatabaseFailure
+  }
+
+  private static ExitCode ofProject(ProjectException failure) {
+    if (failure instanceof ProjectException.BadConfig
+        || failure instanceof ProjectException.AmbiguousTarget
+        || failure instanceof ProjectException.AmbiguousAlgorithm) {
+      return ExitCode.USAGE;
+    }
+    if (failure instanceof ProjectException.UnknownTarget
+        || failure instanceof ProjectException.PackNotInstalled
+        || failure instanceof ProjectException.AlgorithmNotFound) {
+      return ExitCode.NOT_FOUND;
+    }
+    return ExitCode.FAILURE;
   }
 }

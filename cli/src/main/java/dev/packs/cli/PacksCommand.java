@@ -61,7 +61,7 @@ public final class PacksCommand implements Runnable {
     for (Object subcommand : Subcommands.all(services)) {
       line.addSubcommand(subcommand);
     }
-    // Set after adding subcommands: picocli applies these to the subcommands that exist.
+    // After the subcommands: picocli applies these settings only to the commands present now.
     line.setOut(out);
     line.setErr(err);
     line.setExecutionExceptionHandler(new Failures(err));

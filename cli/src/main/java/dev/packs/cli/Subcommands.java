@@ -9,6 +9,10 @@ final class Subcommands {
   static List<Object> all(Services services) {
     return List.of(
         new FindCommand(services),
-        new ShowCommand(services));
+        new ShowCommand(services),
+        AlgoCommand.create(services),
+        new PinCommand(services),
+        new ResolveCommand(services),
+        TargetCommand.create(services));
   }
 }

@@ -15,7 +15,7 @@ import net.jqwik.api.constraints.Size;
 class FlmLoaderFuzzTest {
   private static final byte[] GOOD = TestAlgorithms.bytes("sfc_m0_O2.flm");
 
-  @Property(tries = 2000)
+  @Property(tries = 1000)
   void mutatedFlmsFailOnlyWithTypedErrors(@ForAll("mutations") List<int[]> edits) {
     byte[] bytes = GOOD.clone();
     for (int[] edit : edits) {
@@ -24,13 +24,13 @@ class FlmLoaderFuzzTest {
     assertOnlyTypedErrors(bytes);
   }
 
-  @Property(tries = 500)
+  @Property(tries = 300)
   void truncatedFlmsFailOnlyWithTypedErrors(@ForAll @IntRange(min = 0, max = 6000) int length) {
     byte[] bytes = java.util.Arrays.copyOf(GOOD, Math.min(length, GOOD.length));
     assertOnlyTypedErrors(bytes);
   }
 
-  @Property(tries = 500)
+  @Property(tries = 300)
   void randomBytesFailOnlyWithTypedErrors(@ForAll @Size(max = 300) byte[] bytes) {
     assertOnlyTypedErrors(bytes);
   }

@@ -1,0 +1,28 @@
+package dev.packs.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** {@code packs algo ...}: flash algorithms, per file and per target. */
+@Command(name = "algo", mixinStandardHelpOptions = true, synopsisSubcommandLabel = "COMMAND",
+    description = "Flash algorithms (.FLM): inspect, export, choose, override and reset.")
+final class AlgoCommand implements Runnable {
+  @Spec private CommandSpec spec;
+
+  private AlgoCommand() {}
+
+  static CommandLine create(Services services) {
+    CommandLine algo = new CommandLine(new AlgoCommand());
+    algo.addSubcommand(new AlgoShowCommand(services));
+    algo.addSubcommand(new AlgoExportCommand(services));
+    AlgoConfigCommands.addTo(algo, services);
+    return algo;
+  }
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(spec.commandLine(), "Missing algo command");
+  }
+}

@@ -1,0 +1,33 @@
+package dev.packs.cli;
+
+import dev.packs.cache.PackRoot;
+import dev.packs.flm.ProjectConfig;
+import dev.packs.flm.ProjectEditor;
+import dev.packs.flm.TargetResolver;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/** Where the project commands find the project, the user's home and the pack root. */
+final class ProjectContext {
+  private ProjectContext() {}
+
+  static Path home(Services services) {
+    return services.env("HOME").map(Path::of).orElse(Path.of(System.getProperty("user.home")));
+  }
+
+  static PackRoot packRoot(Services services) {
+    return PackRoot.locate(Optional.empty(), services.environment(), System.getProperty("os.name"), home(services));
+  }
+
+  static ProjectConfig config(Services services) {
+    return ProjectConfig.locate(services.workingDir(), services.environment(), home(services));
+  }
+
+  static TargetResolver resolver(Services services) {
+    return new TargetResolver(packRoot(services), config(services));
+  }
+
+  static ProjectEditor editor(Services services) {
+    return new ProjectEditor(services.workingDir());
+  }
+}

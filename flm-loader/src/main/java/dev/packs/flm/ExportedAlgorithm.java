@@ -1,0 +1,29 @@
+package dev.packs.flm;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One algorithm to export, with what a target adds to the file: a name, whether it is the region's
+ * default, and the RAM window it runs in (needed for pyOCD, included in JSON when present).
+ */
+public record ExportedAlgorithm(
+    String name, boolean isDefault, FlashAlgorithm algorithm, Optional<RamWindow> ram) {
+  public ExportedAlgorithm {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(algorithm, "algorithm");
+    Objects.requireNonNull(ram, "ram");
+    if (name.isBlank()) {
+      throw new IllegalArgumentException("an exported algorithm needs a name");
+    }
+  }
+
+  /** Named after the file's stem in lower case, as probe-rs target-gen does; default, not placed. */
+  public static ExportedAlgorithm ofFile(FlashAlgorithm algorithm, Optional<RamWindow> ram) {
+    String source = algorithm.source().replace('\\', '/');
+    String stem = source.substring(source.lastIndexOf('/') + 1);
+    int dot = stem.lastIndexOf('.');
+    stem = dot > 0 ? stem.substring(0, dot) : stem;
+    return new ExportedAlgorithm(stem.toLowerCase(java.util.Locale.ROOT), true, algorithm, ram);
+  }
+}
