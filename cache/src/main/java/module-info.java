@@ -1,9 +1,12 @@
 /** The pack root on disk, and everything that fetches into it. */
 module dev.packs.cache {
   requires transitive dev.packs.index;
+  requires java.xml;
   requires okhttp3;
   requires org.apache.commons.compress;
   requires com.fasterxml.jackson.databind;
 
   exports dev.packs.cache;
+
+  opens dev.packs.cache.internal.disk to com.fasterxml.jackson.databind;
 }

@@ -7,5 +7,5 @@ module dev.packs.cli {
   requires info.picocli;
   requires com.fasterxml.jackson.databind;
 
-  opens dev.packs.cli to info.picocli;
+  opens dev.packs.cli to info.picocli, com.fasterxml.jackson.databind;
 }

@@ -4,5 +4,7 @@ module dev.packs.flm {
   requires com.fasterxml.jackson.databind;
   requires com.fasterxml.jackson.dataformat.yaml;
 
-  // exports dev.packs.flm; (add back with the first public type)
+  exports dev.packs.flm;
+
+  opens dev.packs.flm.internal.export to com.fasterxml.jackson.databind;
 }

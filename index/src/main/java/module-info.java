@@ -1,7 +1,9 @@
-/** Pack index, descriptor and device-model readers. No network I/O. */
+/** Pack index, descriptor and device-model readers, and the device database. No network I/O. */
 module dev.packs.index {
   requires java.xml;
   requires jakarta.xml.bind;
 
-  // exports dev.packs.index; (add back with the first public type)
+  exports dev.packs.index;
+
+  opens dev.packs.index.internal.pdsc to jakarta.xml.bind;
 }

@@ -1,4 +1,4 @@
 /** The debug-target contract the flash engine drives: memory, core registers, run and halt. */
 module dev.packs.target {
-  // exports dev.packs.target; (add back with the first public type)
+  exports dev.packs.target;
 }

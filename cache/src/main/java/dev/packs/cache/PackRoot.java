@@ -98,6 +98,11 @@ public record PackRoot(Path path) {
     return path.resolve(".packs");
   }
 
+  /** The device database built from every descriptor of the root. */
+  public Path deviceDatabaseDir() {
+    return stateDir().resolve("devices");
+  }
+
   private static String stripMeta(String version) {
     int plus = version.indexOf('+');
     return plus < 0 ? version : version.substring(0, plus);

@@ -1,5 +1,9 @@
 package dev.packs.cli;
 
+import dev.packs.flm.AlgorithmCacheException;
+import dev.packs.flm.FlmException;
+import dev.packs.flm.ProjectException;
+import dev.packs.index.IndexException;
 import java.io.UncheckedIOException;
 import java.nio.file.NoSuchFileException;
 import picocli.CommandLine.ParameterException;
@@ -9,15 +13,69 @@ final class ExitCodes {
   private ExitCodes() {}
 
   static ExitCode of(Throwable failure) {
+    if (failure instanceof IndexException e) {
+      return ofIndex(e);
+    }
+    if (failure instanceof ProjectException e) {
+      return ofProject(e);
+    }
+    if (failure instanceof dev.packs.cache.CacheException cache) {
+      return ofCache(cache);
+    }
     if (failure instanceof ParameterException || failure instanceof IllegalArgumentException) {
       return ExitCode.USAGE;
     }
     if (failure instanceof NoSuchFileException) {
       return ExitCode.NOT_FOUND;
     }
+    if (failure instanceof AlgorithmCacheException e) {
+      return e.getCause() instanceof NoSuchFileException ? ExitCode.NOT_FOUND : ExitCode.FAILURE;
+    }
+    if (failure instanceof FlmException) { // a malformed FLM, or one that does not fit its RAM
+      return ExitCode.FAILURE;
+    }
     if (failure instanceof UncheckedIOException || failure instanceof java.io.IOException) {
       return ExitCode.FAILURE;
     }
     return ExitCode.INTERNAL;
+  }
+
+  private static ExitCode ofIndex(IndexException e) {
+    if (e instanceof IndexException.NotFound) {
+      return ExitCode.NOT_FOUND;
+    }
+    if (e instanceof IndexException.BadPackId || e instanceof IndexException.AmbiguousName) {
+      return ExitCode.USAGE;
+    }
+    return ExitCode.FAILURE; // MalformedXml, NotADescriptor, BadAttribute, DatabaseFailure
+  }
+
+  private static ExitCode ofProject(ProjectException failure) {
+    if (failure instanceof ProjectException.BadConfig
+        || failure instanceof ProjectException.AmbiguousTarget
+        || failure instanceof ProjectException.AmbiguousAlgorithm
+        || failure instanceof ProjectException.OverrideMismatch) {
+      return ExitCode.USAGE;
+    }
+    if (failure instanceof ProjectException.UnknownTarget
+        || failure instanceof ProjectException.PackNotInstalled
+        || failure instanceof ProjectException.AlgorithmNotFound) {
+      return ExitCode.NOT_FOUND;
+    }
+    return ExitCode.FAILURE; // CannotEdit, LockMismatch, FileFailure
+  }
+
+  private static ExitCode ofCache(dev.packs.cache.CacheException failure) {
+    if (failure instanceof dev.packs.cache.OfflineException) {
+      return ExitCode.OFFLINE;
+    }
+    if (failure instanceof dev.packs.cache.PackNotFoundException) {
+      return ExitCode.NOT_FOUND;
+    }
+    if (failure instanceof dev.packs.cache.DownloadException d
+        && d.reason() == dev.packs.cache.DownloadException.Reason.NOT_FOUND) {
+      return ExitCode.NOT_FOUND;
+    }
+    return ExitCode.FAILURE;
   }
 }

@@ -1,10 +1,14 @@
 package dev.packs.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Optional;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
 /** The top-level {@code packs} command. Subcommands are registered in {@link #create}. */
@@ -27,7 +31,25 @@ import picocli.CommandLine.Spec;
 public final class PacksCommand implements Runnable {
   @Spec private CommandSpec spec;
 
+  private Path packRoot;
+
   private PacksCommand() {}
+
+  @Option(
+      names = "--pack-root",
+      paramLabel = "DIR",
+      scope = ScopeType.INHERIT,
+      description =
+          "The pack root (CMSIS_PACK_ROOT). Default: $CMSIS_PACK_ROOT, else"
+              + " $XDG_CACHE_HOME/arm/packs or ~/.cache/arm/packs.")
+  void packRoot(Path dir) {
+    this.packRoot = dir;
+  }
+
+  /** The {@code --pack-root} option, wherever on the command line it was given. */
+  Optional<Path> packRoot() {
+    return Optional.ofNullable(packRoot);
+  }
 
   /**
    * Builds the whole command tree, writing data to {@code out} and messages to {@code err}.
@@ -36,13 +58,14 @@ public final class PacksCommand implements Runnable {
    */
   public static CommandLine create(PrintWriter out, PrintWriter err, Services services) {
     CommandLine line = new CommandLine(new PacksCommand());
+    for (Object subcommand : Subcommands.all(services)) {
+      line.addSubcommand(subcommand);
+    }
+    // After the subcommands: picocli applies these settings only to the commands present now.
     line.setOut(out);
     line.setErr(err);
     line.setExecutionExceptionHandler(new Failures(err));
     line.setParameterExceptionHandler(new Failures(err));
-    for (Object subcommand : Subcommands.all(services)) {
-      line.addSubcommand(subcommand);
-    }
     return line;
   }
 

@@ -1,5 +1,6 @@
 package dev.packs.cli;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /** The list of subcommands. Each issue adds its commands here, one line each. */
@@ -7,6 +8,13 @@ final class Subcommands {
   private Subcommands() {}
 
   static List<Object> all(Services services) {
-    return List.of();
+    List<Object> all = new ArrayList<>(CacheCommands.all(services));
+    all.add(new FindCommand(services));
+    all.add(new ShowCommand(services));
+    all.add(AlgoCommand.create(services));
+    all.add(new PinCommand(services));
+    all.add(new ResolveCommand(services));
+    all.add(TargetCommand.create(services));
+    return all;
   }
 }

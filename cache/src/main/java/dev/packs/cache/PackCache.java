@@ -1,0 +1,125 @@
+package dev.packs.cache;
+
+import dev.packs.cache.internal.Context;
+import dev.packs.cache.internal.IndexUpdater;
+import dev.packs.cache.internal.InstalledPacks;
+import dev.packs.cache.internal.Installer;
+import dev.packs.cache.internal.Remover;
+import dev.packs.cache.internal.Updates;
+import dev.packs.cache.internal.Verifier;
+import dev.packs.cache.internal.disk.RootLock;
+import dev.packs.cache.internal.net.Transports;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The pack cache: one pack root, its index, descriptors and installed packs. Every change takes the
+ * root's exclusive inter-process lock and every read a shared one; writes are atomic, so a process
+ * killed at any instant leaves the root usable and a rerun succeeds.
+ *
+ * <pre>{@code
+ * try (PackCache cache = PackCache.open(CacheConfig.builder(root).build(), listener)) {
+ *   cache.install(List.of("Keil::STM32G4xx_DFP@2.1.0"), InstallOptions.defaults(), workingDir);
+ * }
+ * }</pre>
+ */
+public final class PackCache implements AutoCloseable {
+  private final Context ctx;
+
+  private PackCache(Context ctx) {
+    this.ctx = ctx;
+  }
+
+  public static PackCache open(CacheConfig config, CacheListener listener) {
+    return new PackCache(new Context(config, listener, new Transports(config, listener)));
+  }
+
+  public CacheConfig config() {
+    return ctx.config();
+  }
+
+  /**
+   * Downloads the index, then the descriptors that are new or changed.
+   *
+   * @throws IndexUpdateException when any descriptor failed; it carries the full result
+   */
+  public IndexUpdate updateIndex() throws CacheException {
+    IndexUpdate result;
+    try (RootLock lock = ctx.lockForChange("update-index")) {
+      result = new IndexUpdater(ctx).run();
+    }
+    if (!result.failures().isEmpty()) {
+      throw new IndexUpdateException(result);
+    }
+    return result;
+  }
+
+  /**
+   * Installs each request: a pack ID in any cpackget form, a bare name, a {@code .pack}/{@code .zip}
+   * path, an http(s) or {@code file:} URL of a pack, or a {@code .pdsc} path to register locally.
+   * Relative paths are resolved against {@code workingDir}.
+   */
+  public List<InstallAction> install(List<String> requests, InstallOptions options, Path workingDir) throws CacheException {
+    try (RootLock lock = ctx.lockForChange("install " + String.join(" ", requests))) {
+      return new Installer(ctx, options).install(requests, workingDir);
+    }
+  }
+
+  /** Removes installed versions of a pack ({@code Vendor.Name[.x.y.z]} or {@code Vendor::Name[@x.y.z]}). */
+  public List<InstalledPack> remove(String packId, boolean purge) throws CacheException {
+    try (RootLock lock = ctx.lockForChange("rm " + packId)) {
+      return new Remover(ctx).remove(packId, purge);
+    }
+  }
+
+  /** The packs installed in the root, sorted by vendor, name and version. */
+  public List<InstalledPack> list() throws CacheException {
+    try (RootLock lock = ctx.lock(RootLock.Mode.SHARED, "list")) {
+      return InstalledPacks.scan(ctx.root());
+    }
+  }
+
+  /** Installed packs for which the local index lists a newer version. */
+  public List<PackUpdate> updates() throws CacheException {
+    try (RootLock lock = ctx.lock(RootLock.Mode.SHARED, "list --updates")) {
+      return Updates.available(ctx.root());
+    }
+  }
+
+  /** The packs the local copy of the public index lists (newest version of each). */
+  public List<PublicPack> publicPacks() throws CacheException {
+    try (RootLock lock = ctx.lock(RootLock.Mode.SHARED, "list --public")) {
+      return Updates.publicPacks(ctx.root());
+    }
+  }
+
+  /** Installs the newest version of one installed pack, or of every installed pack. */
+  public List<InstallAction> update(Optional<String> packId, InstallOptions options, Path workingDir) throws CacheException {
+    try (RootLock lock = ctx.lockForChange("update " + packId.orElse("(all)"))) {
+      List<String> requests = Updates.requests(ctx.root(), packId);
+      return new Installer(ctx, options).install(requests, workingDir);
+    }
+  }
+
+  /** Recomputes the SHA-256 of every installed file against what was recorded at install. */
+  public List<PackCheck> verify() throws CacheException {
+    try (RootLock lock = ctx.lock(RootLock.Mode.SHARED, "verify")) {
+      return Verifier.verify(ctx.root());
+    }
+  }
+
+  /** Requests made and body bytes received so far by this cache. */
+  public long bytesReceived() {
+    return ctx.transports().stats().bytes();
+  }
+
+  public int requestsMade() {
+    return ctx.transports().stats().requests();
+  }
+
+  @Override
+  public void close() {
+    ctx.transports().close();
+  }
+}

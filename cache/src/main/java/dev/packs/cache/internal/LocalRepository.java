@@ -1,0 +1,64 @@
+package dev.packs.cache.internal;
+
+import dev.packs.cache.CacheException;
+import dev.packs.cache.PackRoot;
+import dev.packs.cache.PublicPack;
+import dev.packs.cache.internal.disk.AtomicFiles;
+import dev.packs.cache.internal.index.IndexFile;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code .Local/local_repository.pidx}: descriptors registered from local folders, with entries like
+ * {@code url="file://localhost/abs/dir/"} as cpackget writes them.
+ */
+final class LocalRepository {
+  private LocalRepository() {}
+
+  static List<PublicPack> read(PackRoot root) throws CacheException {
+    Path file = root.localRepositoryIndex();
+    if (!Files.isRegularFile(file)) {
+      return List.of();
+    }
+    try {
+      return IndexFile.read(file);
+    } catch (IOException e) {
+      throw new dev.packs.cache.CacheIoException(file, e);
+    }
+  }
+
+  /** Adds or replaces the entry for {@code vendor.name}, pointing at the descriptor's folder. */
+  static void register(PackRoot root, String vendor, String name, String version, Path pdsc, Instant now)
+      throws CacheException {
+    List<PublicPack> entries = new ArrayList<>();
+    for (PublicPack p : read(root)) {
+      if (!(p.vendor().equals(vendor) && p.name().equals(name))) {
+        entries.add(p);
+      }
+    }
+    URI dir = URI.create("file://localhost" + pdsc.toAbsolutePath().getParent().toUri().getRawPath());
+    entries.add(new PublicPack(vendor, name, version, dir, false));
+    StringBuilder xml = new StringBuilder();
+    xml.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
+        .append("<index schemaVersion=\"1.1.0\" xmlns:xs=\"http://www.w3.org/2001/XMLSchema-instance\" ")
+        .append("xs:noNamespaceSchemaLocation=\"PackIndex.xsd\">\n")
+        .append("  <vendor>local repository</vendor>\n  <url>file://localhost/</url>\n")
+        .append("  <timestamp>").append(now).append("</timestamp>\n  <pindex>\n");
+    for (PublicPack p : entries) {
+      xml.append("    <pdsc vendor=\"").append(esc(p.vendor())).append("\" name=\"").append(esc(p.name()))
+          .append("\" version=\"").append(esc(p.version())).append("\" url=\"").append(esc(p.url().toString()))
+          .append("\"/>\n");
+    }
+    xml.append("  </pindex>\n</index>\n");
+    AtomicFiles.writeString(root.localRepositoryIndex(), xml.toString());
+  }
+
+  private static String esc(String s) {
+    return s.replace("&", "&amp;").replace("\"", "&quot;").replace("<", "&lt;");
+  }
+}

@@ -1,0 +1,81 @@
+package dev.packs.cache.internal;
+
+import dev.packs.cache.CacheException;
+import dev.packs.cache.CacheIoException;
+import dev.packs.cache.InstalledPack;
+import dev.packs.cache.PackNotFoundException;
+import dev.packs.cache.PackRoot;
+import dev.packs.cache.internal.disk.AtomicFiles;
+import dev.packs.cache.internal.disk.InstallRecord;
+import dev.packs.cache.internal.index.PackRequest;
+import dev.packs.cache.internal.index.Versions;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * {@code rm}: each matching version disappears in one rename out of the tree, then is deleted. With
+ * purge, the archives in {@code .Download} and the {@code .Web} descriptor go too.
+ */
+public final class Remover {
+  private final Context ctx;
+
+  public Remover(Context ctx) {
+    this.ctx = ctx;
+  }
+
+  public List<InstalledPack> remove(String packId, boolean purge) throws CacheException {
+    PackRequest request = PackRequest.parse(packId);
+    PackRoot root = ctx.root();
+    List<InstalledPack> matching =
+        InstalledPacks.scan(root).stream()
+            .filter(p -> p.name().equalsIgnoreCase(request.name()))
+            .filter(p -> request.vendor().map(v -> v.equalsIgnoreCase(p.vendor())).orElse(true))
+            .filter(p -> !request.pinned() || Versions.satisfies(p.version(), request.range()))
+            .toList();
+    if (matching.isEmpty()) {
+      throw new PackNotFoundException(packId, "not installed in " + root.path());
+    }
+    for (InstalledPack pack : matching) {
+      removeOne(pack, purge);
+      ctx.listener().removed(pack);
+    }
+    if (purge && !request.pinned()) {
+      InstalledPack first = matching.get(0);
+      AtomicFiles.deleteQuietly(root.webDescriptor(first.vendor(), first.name()));
+    }
+    AtomicFiles.touch(root.packIdx(), ctx.config().clock().instant());
+    return matching;
+  }
+
+  private void removeOne(InstalledPack pack, boolean purge) throws CacheException {
+    PackRoot root = ctx.root();
+    Path trash = root.stateDir().resolve("tmp").resolve("rm-" + UUID.randomUUID());
+    try {
+      Files.createDirectories(trash.getParent());
+      Files.move(pack.path(), trash, StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      throw new CacheIoException(pack.path(), e);
+    }
+    AtomicFiles.deleteQuietly(trash);
+    deleteIfEmpty(trash.getParent());
+    AtomicFiles.deleteQuietly(InstallRecord.fileFor(root.stateDir(), pack.vendor(), pack.name(), pack.version()));
+    deleteIfEmpty(pack.path().getParent());
+    deleteIfEmpty(pack.path().getParent().getParent());
+    if (purge) {
+      AtomicFiles.deleteQuietly(root.downloadedPack(pack.vendor(), pack.name(), pack.version()));
+      AtomicFiles.deleteQuietly(root.downloadedDescriptor(pack.vendor(), pack.name(), pack.version()));
+    }
+  }
+
+  private static void deleteIfEmpty(Path dir) {
+    try {
+      Files.deleteIfExists(dir);
+    } catch (IOException e) {
+      // Not empty: other versions or packs live there.
+    }
+  }
+}

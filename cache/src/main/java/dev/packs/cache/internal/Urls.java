@@ -1,0 +1,38 @@
+package dev.packs.cache.internal;
+
+import dev.packs.cache.PublicPack;
+import dev.packs.cache.internal.index.DescriptorInfo;
+import dev.packs.cache.internal.index.Versions;
+import java.net.URI;
+import java.util.Optional;
+
+/**
+ * Download URLs exactly as the spec builds them: {@code url + Vendor.Name.pdsc} and {@code url +
+ * Vendor.Name.Version.pack}, unless a {@code <release url=...>} names the pack. The base is the
+ * index entry's {@code url} (so a mirror serves its own packs), else the descriptor's. A {@code url} without
+ * its trailing slash gets one (cmsis-pack-manager #95 broke on that).
+ */
+final class Urls {
+  private Urls() {}
+
+  static URI descriptor(PublicPack p) {
+    return base(p.url()).resolve(p.vendor() + "." + p.name() + ".pdsc");
+  }
+
+  static URI pack(DescriptorInfo.Release release, String vendor, String name, Optional<URI> descriptorUrl, Optional<URI> indexUrl)
+      throws IllegalStateException {
+    if (release.url().isPresent()) {
+      return release.url().get();
+    }
+    URI base = indexUrl.or(() -> descriptorUrl).orElseThrow(() -> new IllegalStateException("no URL for " + vendor + "." + name));
+    return base(base).resolve(vendor + "." + name + "." + Versions.stripMeta(release.version()) + ".pack");
+  }
+
+  static URI base(URI url) {
+    String s = url.toString();
+    if (!s.contains("://") && !s.startsWith("file:")) {
+      s = "https://" + s;
+    }
+    return URI.create(s.endsWith("/") ? s : s + "/");
+  }
+}

@@ -1,0 +1,58 @@
+package dev.packs.cache.internal.net;
+
+import dev.packs.cache.CacheListener;
+import dev.packs.cache.DownloadException;
+import dev.packs.cache.DownloadException.Reason;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * Fetches {@code file:} URLs, for mirrors on disk and offline work. The validator is the file's size
+ * and modification time, so a second fetch of an unchanged file is "not modified" as over HTTP.
+ */
+public final class FileTransport implements Transport {
+  private final CacheListener listener;
+  private final TransferStats stats;
+
+  public FileTransport(CacheListener listener, TransferStats stats) {
+    this.listener = listener;
+    this.stats = stats;
+  }
+
+  @Override
+  public Fetched fetch(URI url, Optional<Validators> known, Path target, Expect expect) throws DownloadException {
+    Path source = toPath(url);
+    listener.requestStarted(url);
+    stats.request();
+    try {
+      String stamp = Files.size(source) + "@" + Files.getLastModifiedTime(source).toMillis();
+      if (known.flatMap(Validators::etag).filter(stamp::equals).isPresent()) {
+        return new Fetched.NotModified();
+      }
+      Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
+      long size = Files.size(target);
+      stats.bytes(size);
+      listener.bytesReceived(url, size, size);
+      ContentCheck.check(url, target, expect);
+      return new Fetched.Downloaded(new Validators(Optional.of(stamp), Optional.empty()), size);
+    } catch (NoSuchFileException e) {
+      throw new DownloadException(url, Reason.NOT_FOUND, OptionalInt.empty(), "no such file " + source, e);
+    } catch (IOException e) {
+      throw new DownloadException(url, Reason.CONNECTION, OptionalInt.empty(), e.toString(), e);
+    }
+  }
+
+  static Path toPath(URI url) {
+    // file://localhost/abs is what cpackget writes in local_repository.pidx; Path.of rejects the host.
+    if (url.getAuthority() != null && !url.getAuthority().isEmpty()) {
+      return Path.of(URI.create("file://" + url.getRawPath()));
+    }
+    return Path.of(url);
+  }
+}

@@ -1,0 +1,110 @@
+package dev.packs.cache;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.packs.cache.InvalidPackException.Problem;
+import dev.packs.cache.internal.pack.PackArchive;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import org.assertj.core.api.InstanceOfAssertFactories;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PackArchiveTest {
+  // The smallest real DFP descriptor of the STM32G4 family keeps these archives small.
+  private static final Path PDSC = Fixtures.pdsc("Keil.STM32G4xx_DFP.1.1.0.pdsc");
+  private static final CacheConfig.ZipLimits LIMITS = CacheConfig.ZipLimits.defaults();
+
+  @TempDir Path dir;
+
+  private Problem problemOf(Fixtures.Zip zip, CacheConfig.ZipLimits limits) throws IOException {
+    Path file = zip.writeTo(dir.resolve("p.pack"));
+    try {
+      PackArchive.inspect(file, file.toString(), limits);
+    } catch (InvalidPackException e) {
+      assertThat(e.source()).isEqualTo(file.toString());
+      return e.problem();
+    }
+    throw new AssertionError("accepted");
+  }
+
+  @Test
+  void acceptsDescriptorAtTopLevel() throws Exception {
+    Path file = Fixtures.packOf(PDSC, "Keil.STM32G4xx_DFP.pdsc").writeTo(dir.resolve("a.pack"));
+    PackArchive.Inspected inspected = PackArchive.inspect(file, "a", LIMITS);
+    assertThat(inspected.prefix()).isEmpty();
+    assertThat(inspected.descriptorEntry()).isEqualTo("Keil.STM32G4xx_DFP.pdsc");
+  }
+
+  @Test
+  void acceptsDescriptorOneFolderDown() throws Exception {
+    Path file =
+        new Fixtures.Zip().file("Pack/Keil.STM32G4xx_DFP.pdsc", Fixtures.bytes(PDSC)).file("Pack/a.txt", "a").writeTo(dir.resolve("b.pack"));
+    assertThat(PackArchive.inspect(file, "b", LIMITS).prefix()).isEqualTo("Pack/");
+  }
+
+  @Test
+  void rejectsDescriptorTwoFoldersDown() throws Exception {
+    assertThat(problemOf(new Fixtures.Zip().file("a/b/Keil.STM32G4xx_DFP.pdsc", Fixtures.bytes(PDSC)), LIMITS))
+        .isEqualTo(Problem.NO_DESCRIPTOR);
+  }
+
+  @Test
+  void rejectsTwoDescriptors() throws Exception {
+    Fixtures.Zip zip = Fixtures.packOf(PDSC, "Keil.STM32G4xx_DFP.pdsc").file("Other/Keil.Other.pdsc", Fixtures.bytes(PDSC));
+    assertThat(problemOf(zip, LIMITS)).isEqualTo(Problem.MULTIPLE_DESCRIPTORS);
+  }
+
+  @Test
+  void rejectsZipEntryOutsidePackRoot() throws Exception {
+    Path file = Fixtures.packOf(PDSC, "Keil.STM32G4xx_DFP.pdsc").file("Flash/../../evil.txt", "x").writeTo(dir.resolve("c.pack"));
+    assertThatThrownBy(() -> PackArchive.inspect(file, "c", LIMITS))
+        .asInstanceOf(InstanceOfAssertFactories.type(InvalidPackException.class))
+        .satisfies(e -> {
+          assertThat(e.problem()).isEqualTo(Problem.UNSAFE_ENTRY);
+          assertThat(e.entry()).contains("Flash/../../evil.txt");
+        });
+  }
+
+  @Test
+  void rejectsAbsoluteEntry() throws Exception {
+    assertThat(problemOf(Fixtures.packOf(PDSC, "Keil.STM32G4xx_DFP.pdsc").file("/etc/evil", "x"), LIMITS))
+        .isEqualTo(Problem.UNSAFE_ENTRY);
+    assertThat(problemOf(Fixtures.packOf(PDSC, "Keil.STM32G4xx_DFP.pdsc").file("C:\\evil.txt", "x"), LIMITS))
+        .isEqualTo(Problem.UNSAFE_ENTRY);
+  }
+
+  @Test
+  void rejectsSymlinkEntry() throws Exception {
+    assertThat(problemOf(Fixtures.packOf(PDSC, "Keil.STM32G4xx_DFP.pdsc").symlink("Flash/link", "/etc/passwd"), LIMITS))
+        .isEqualTo(Problem.SYMLINK);
+  }
+
+  @Test
+  void rejectsZipBombByRatio() throws Exception {
+    byte[] zeros = new byte[64 << 20];
+    Arrays.fill(zeros, (byte) 0);
+    assertThat(problemOf(Fixtures.packOf(PDSC, "Keil.STM32G4xx_DFP.pdsc").file("bomb.bin", zeros), LIMITS))
+        .isEqualTo(Problem.SUSPICIOUS_RATIO);
+  }
+
+  @Test
+  void rejectsArchiveExpandingBeyondCap() throws Exception {
+    CacheConfig.ZipLimits small = new CacheConfig.ZipLimits(100_000, 200, 1000);
+    assertThat(problemOf(Fixtures.packOf(PDSC, "Keil.STM32G4xx_DFP.pdsc"), small)).isEqualTo(Problem.TOO_LARGE);
+  }
+
+  @Test
+  void rejectsTruncatedArchive() throws Exception {
+    Path file = Fixtures.packOf(PDSC, "Keil.STM32G4xx_DFP.pdsc").writeTo(dir.resolve("t.pack"));
+    byte[] all = Files.readAllBytes(file);
+    Files.write(file, Arrays.copyOf(all, all.length / 2));
+    assertThatThrownBy(() -> PackArchive.inspect(file, "t", LIMITS))
+        .isInstanceOf(InvalidPackException.class)
+        .extracting(e -> ((InvalidPackException) e).problem())
+        .isEqualTo(Problem.NOT_A_ZIP);
+  }
+}

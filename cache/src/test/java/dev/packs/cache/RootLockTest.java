@@ -1,0 +1,53 @@
+package dev.packs.cache;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.packs.cache.internal.disk.RootLock;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RootLockTest {
+  @TempDir Path state;
+
+  @Test
+  void waiterIsToldWhoHoldsTheLockThenGetsIt() throws Exception {
+    CopyOnWriteArrayList<String> told = new CopyOnWriteArrayList<>();
+    CacheListener listener = new CacheListener() {
+      @Override
+      public void waitingForLock(Path lockFile, String holder) {
+        told.add(holder);
+      }
+    };
+    RootLock held = RootLock.acquire(state, RootLock.Mode.EXCLUSIVE, "install Keil.STM32G4xx_DFP", Duration.ofSeconds(5), Clock.systemUTC(), CacheListener.NONE);
+    CompletableFuture<RootLock> waiter = CompletableFuture.supplyAsync(() -> {
+      try {
+        return RootLock.acquire(state, RootLock.Mode.SHARED, "list", Duration.ofSeconds(5), Clock.systemUTC(), listener);
+      } catch (CacheException e) {
+        throw new IllegalStateException(e);
+      }
+    });
+    Thread.sleep(300);
+    assertThat(waiter).isNotDone();
+    held.close();
+    waiter.get(5, TimeUnit.SECONDS).close();
+    assertThat(told).singleElement().asString().contains("install Keil.STM32G4xx_DFP").contains("pid " + ProcessHandle.current().pid());
+  }
+
+  @Test
+  void timesOutNamingTheHolder() throws Exception {
+    try (RootLock held = RootLock.acquire(state, RootLock.Mode.EXCLUSIVE, "update-index", Duration.ofSeconds(5), Clock.systemUTC(), CacheListener.NONE)) {
+      assertThatThrownBy(() -> RootLock.acquire(state, RootLock.Mode.EXCLUSIVE, "rm", Duration.ofMillis(200), Clock.systemUTC(), CacheListener.NONE))
+          .isInstanceOfSatisfying(LockTimeoutException.class, e -> {
+            assertThat(e.holder()).contains("update-index");
+            assertThat(e.lockFile()).isEqualTo(state.resolve("lock"));
+          });
+    }
+  }
+}

@@ -1,0 +1,112 @@
+package dev.packs.cache;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class UpdateIndexTest {
+  @TempDir Path dir;
+  Mirror mirror;
+  Path root;
+
+  @BeforeEach
+  void setUp() throws Exception {
+    // Five real descriptors from four vendors: enough for parallel fetches and per-file failures.
+    mirror = new Mirror(dir)
+        .publish("Keil.STM32G4xx_DFP.1.1.0.pdsc")
+        .publish("Keil.STM32G0xx_DFP.1.3.0.pdsc")
+        .publish("GigaDevice.GD32E10x_DFP.1.0.3.pdsc")
+        .publish("HDSC.HC32F003.1.0.1.pdsc")
+        .publish("NXP.MK64F12_DFP.11.0.0.pdsc");
+    root = dir.resolve("root");
+  }
+
+  @AfterEach
+  void tearDown() {
+    mirror.close();
+  }
+
+  private IndexUpdate update() throws CacheException {
+    try (PackCache cache = TestCaches.open(root, mirror.indexUrl())) {
+      return cache.updateIndex();
+    }
+  }
+
+  @Test
+  void firstRunFetchesTheIndexAndEveryDescriptor() throws Exception {
+    IndexUpdate first = update();
+    assertThat(first.indexChanged()).isTrue();
+    assertThat(first.listed()).isEqualTo(5);
+    assertThat(first.fetched()).isEqualTo(5);
+    assertThat(first.requests()).isEqualTo(6);
+    assertThat(root.resolve(".Web/NXP.MK64F12_DFP.pdsc")).hasSameBinaryContentAs(Fixtures.pdsc("NXP.MK64F12_DFP.11.0.0.pdsc"));
+    assertThat(root.resolve(".Web/index.pidx")).exists();
+    assertThat(root.resolve("pack.idx")).exists();
+  }
+
+  @Test
+  void secondRunAgainstAnUnchangedServerTransfersNoDescriptorBodies() throws Exception {
+    update();
+    mirror.server.clear();
+    IndexUpdate second = update();
+    assertThat(second.indexChanged()).isFalse();
+    assertThat(second.fetched()).isZero();
+    assertThat(second.skipped()).isEqualTo(5);
+    assertThat(second.bytes()).isZero();
+    assertThat(mirror.server.requests()).singleElement().satisfies(r -> {
+      assertThat(r.path()).isEqualTo("/index.pidx");
+      assertThat(r.header("If-None-Match")).isNotNull();
+    });
+  }
+
+  @Test
+  void changedIndexVersionFetchesOnlyThatDescriptorConditionally() throws Exception {
+    update();
+    mirror.server.clear();
+    String index = Files.readString(mirror.docs.resolve("index.pidx")).replace("version=\"11.0.0\"", "version=\"11.0.1\"");
+    Files.writeString(mirror.docs.resolve("index.pidx"), index);
+    IndexUpdate again = update();
+    assertThat(again.indexChanged()).isTrue();
+    assertThat(again.notModified()).isEqualTo(1);
+    assertThat(mirror.server.requests()).extracting(LoopbackServer.Seen::path)
+        .containsExactly("/index.pidx", "/NXP.MK64F12_DFP.pdsc");
+  }
+
+  @Test
+  void reportsEachFailedDescriptorWithItsUrlAndKeepsTheRest() throws Exception {
+    mirror.server.override("HDSC.HC32F003.pdsc", LoopbackServer.fixed(404, "text/plain", "gone".getBytes()));
+    mirror.server.override("GigaDevice.GD32E10x_DFP.pdsc", LoopbackServer.fixed(200, "text/html", "<html>login</html>".getBytes()));
+    assertThatThrownBy(this::update).isInstanceOfSatisfying(IndexUpdateException.class, e -> {
+      assertThat(e.failures()).extracting(IndexUpdate.Failure::url)
+          .containsExactlyInAnyOrder(mirror.server.url("HDSC.HC32F003.pdsc"), mirror.server.url("GigaDevice.GD32E10x_DFP.pdsc"));
+      assertThat(e.failures()).extracting(IndexUpdate.Failure::reason).anySatisfy(r -> assertThat(r).contains("HTTP 404"));
+      assertThat(e.result().fetched()).isEqualTo(3);
+    });
+    assertThat(root.resolve(".Web/HDSC.HC32F003.pdsc")).doesNotExist();
+    assertThat(root.resolve(".Web/Keil.STM32G4xx_DFP.pdsc")).exists();
+  }
+
+  @Test
+  void descriptorThatDoesNotMatchItsIndexEntryIsAFailure() throws Exception {
+    Files.copy(Fixtures.pdsc("Keil.STM32G0xx_DFP.1.3.0.pdsc"), mirror.docs.resolve("Keil.STM32G4xx_DFP.pdsc"),
+        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    assertThatThrownBy(this::update).isInstanceOfSatisfying(IndexUpdateException.class, e ->
+        assertThat(e.failures()).singleElement().satisfies(f -> assertThat(f.reason()).contains("STM32G0xx_DFP")));
+  }
+
+  @Test
+  void offlineWithAnHttpIndexMakesNoRequestAndNamesTheUrl() {
+    CacheConfig offline = TestCaches.config(root, mirror.indexUrl()).network(CacheConfig.Network.OFFLINE).build();
+    try (PackCache cache = PackCache.open(offline, CacheListener.NONE)) {
+      assertThatThrownBy(cache::updateIndex).isInstanceOfSatisfying(OfflineException.class, e ->
+          assertThat(e.from()).isEqualTo(mirror.indexUrl()));
+    }
+    assertThat(mirror.server.requests()).isEmpty();
+  }
+}

@@ -1,0 +1,115 @@
+package dev.packs.cli;
+
+import dev.packs.cache.DeviceIndexer;
+import dev.packs.cache.PackRoot;
+import dev.packs.index.Device;
+import dev.packs.index.DeviceCatalog;
+import dev.packs.index.DeviceDatabase;
+import dev.packs.index.DeviceMatch;
+import dev.packs.index.DeviceResolver;
+import dev.packs.index.IndexException;
+import dev.packs.index.IndexedPack;
+import dev.packs.index.PackDescriptor;
+import dev.packs.index.PackSource;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The device queries behind {@code find} and {@code show}: the pack root's device database, brought
+ * up to date first, plus any files given with {@code --pack}, which take precedence.
+ */
+final class DeviceLookup {
+  private final DeviceIndexer indexer;
+  private final List<Path> packFiles;
+  private final PrintWriter err;
+  private final Map<String, List<Device>> fileDevices = new HashMap<>();
+
+  /** A device and where it came from, with the other packs that also provide it. */
+  record Shown(Device device, IndexedPack pack, List<IndexedPack> alsoIn) {}
+
+  DeviceLookup(PackRoot root, List<Path> packFiles, PrintWriter err) {
+    this.indexer = new DeviceIndexer(root);
+    this.packFiles = List.copyOf(packFiles);
+    this.err = err;
+  }
+
+  static DeviceLookup of(Services services, Optional<Path> packRootOption, List<Path> packFiles, PrintWriter err) {
+    Path home = services.env("HOME").map(Path::of).orElse(Path.of(System.getProperty("user.home")));
+    PackRoot root =
+        PackRoot.locate(
+            packRootOption.map(p -> services.workingDir().resolve(p)), services.environment(),
+            System.getProperty("os.name"), home);
+    List<Path> files = packFiles.stream().map(p -> services.workingDir().resolve(p)).toList();
+    return new DeviceLookup(root, files, err);
+  }
+
+  List<DeviceMatch> find(List<String> patterns) throws IndexException, IOException {
+    return catalog().find(patterns);
+  }
+
+  Shown show(String name) throws IndexException, IOException {
+    DeviceCatalog catalog = catalog();
+    List<IndexedPack> providers = catalog.providers(name);
+    for (IndexedPack p : providers) {
+      Optional<Device> d = load(p, name);
+      if (d.isPresent()) {
+        List<IndexedPack> others = new ArrayList<>(providers);
+        others.remove(p);
+        return new Shown(d.get(), p, others);
+      }
+    }
+    List<String> near =
+        catalog.find(List.of(name.length() > 6 ? name.substring(0, 6) : name)).stream()
+            .map(DeviceMatch::name).distinct().limit(5).toList();
+    throw new IndexException.NotFound(
+        "device '" + name + "'",
+        near.isEmpty() ? "try 'packs find' with part of the name" : "similar: " + String.join(", ", near));
+  }
+
+  private Optional<Device> load(IndexedPack p, String name) throws IndexException {
+    if (p.source().origin() == PackSource.Origin.FILE) {
+      return fileDevices.getOrDefault(p.source().key(), List.of()).stream()
+          .filter(d -> d.name().equalsIgnoreCase(name)).findFirst();
+    }
+    return indexer.database().device(p, name);
+  }
+
+  private DeviceCatalog catalog() throws IndexException, IOException {
+    List<IndexedPack> packs = new ArrayList<>(fromFiles());
+    DeviceDatabase.SyncReport report = indexer.refresh(new Reporter());
+    if (report.indexed() > 0 || report.removed() > 0) {
+      err.printf(
+          "packs: device database updated: %d descriptor(s) read, %d removed, %d unchanged%n",
+          report.indexed(), report.removed(), report.unchanged());
+    }
+    packs.addAll(indexer.database().catalog().packs());
+    return new DeviceCatalog(packs);
+  }
+
+  private List<IndexedPack> fromFiles() throws IndexException, IOException {
+    List<IndexedPack> out = new ArrayList<>();
+    for (Path file : packFiles) {
+      PackDescriptor pdsc = DeviceIndexer.readDescriptor(file);
+      DeviceResolver.Result r = DeviceResolver.resolve(pdsc);
+      r.warnings().forEach(w -> err.println("packs: warning: " + w));
+      PackSource source = new PackSource("file:" + file, file, PackSource.Origin.FILE);
+      fileDevices.put(source.key(), r.devices());
+      out.add(IndexedPack.of(source, 0, 0, pdsc, r.devices()));
+    }
+    return out;
+  }
+
+  /** Reports database problems on stderr; warnings about vendors' descriptors are only counted. */
+  private final class Reporter implements DeviceDatabase.Listener {
+    @Override
+    public void failed(PackSource source, IndexException error) {
+      err.println("packs: skipped " + source.descriptor() + ": " + error.getMessage());
+    }
+  }
+}

@@ -1,0 +1,104 @@
+package dev.packs.emulator.internal.flash;
+
+import dev.packs.emulator.internal.bus.FlashArray;
+import dev.packs.emulator.internal.bus.FlashController;
+import dev.packs.emulator.internal.cpu.BusFault;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What every flash-controller model shares: its place on the bus, its array, the names of its
+ * registers, and a busy counter that keeps the status register busy for a few polls after each
+ * operation, so that algorithms really go through their wait loops.
+ */
+abstract class ControllerBase implements FlashController {
+  private final String name;
+  private final int base;
+  private final int size;
+  private final FlashArray array;
+  private final Map<Integer, String> registers;
+  private final int busyPolls;
+  private int busyLeft;
+
+  ControllerBase(String name, int base, int size, FlashArray array, Map<Integer, String> registers,
+      int busyPolls) {
+    if (busyPolls < 0) {
+      throw new IllegalArgumentException("busy polls must not be negative: " + busyPolls);
+    }
+    this.name = name;
+    this.base = base;
+    this.size = size;
+    this.array = Objects.requireNonNull(array, "array");
+    this.registers = Map.copyOf(registers);
+    this.busyPolls = busyPolls;
+  }
+
+  @Override
+  public final String name() {
+    return name;
+  }
+
+  @Override
+  public final int base() {
+    return base;
+  }
+
+  @Override
+  public final int size() {
+    return size;
+  }
+
+  @Override
+  public final FlashArray array() {
+    return array;
+  }
+
+  @Override
+  public final Optional<String> registerName(int offset) {
+    return Optional.ofNullable(registers.get(offset & ~3)).map(r -> name + "_" + r);
+  }
+
+  /** Refuses a register access that is not one aligned word. */
+  final void requireWord(int offset, int size, boolean write) {
+    if (size != 4 || (offset & 3) != 0) {
+      throw new BusFault(BusFault.Kind.BAD_SIZE, base + offset, write,
+          name + " registers take 32-bit accesses only");
+    }
+  }
+
+  /** Starts an operation: the controller reports busy for the next few status polls. */
+  final void startBusy() {
+    busyLeft = busyPolls;
+    if (busyLeft == 0) {
+      operationDone();
+    }
+  }
+
+  final boolean busy() {
+    return busyLeft > 0;
+  }
+
+  /** Called on each status poll; returns true while still busy and finishes the operation after. */
+  final boolean pollBusy() {
+    if (busyLeft == 0) {
+      return false;
+    }
+    if (--busyLeft == 0) {
+      operationDone();
+    }
+    return true;
+  }
+
+  final void clearBusy() {
+    busyLeft = 0;
+  }
+
+  /** The operation in flight has finished; set the end-of-operation flag if the model has one. */
+  abstract void operationDone();
+
+  /** True when the absolute {@code address} lies inside the array. */
+  final boolean inArray(int address) {
+    return Integer.compareUnsigned(address - array.start(), array.size()) < 0;
+  }
+}

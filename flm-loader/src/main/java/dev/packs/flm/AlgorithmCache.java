@@ -1,0 +1,223 @@
+package dev.packs.flm;
+
+import dev.packs.cache.PackRoot;
+import dev.packs.flm.internal.AlgorithmCodec;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Parsed algorithms stored by the SHA-256 of their FLM file, so later commands never reopen the FLM
+ * or the pack it came from.
+ *
+ * <pre>
+ * &lt;dir&gt;/v1/by-sha256/&lt;sha256&gt;.alg   the parsed algorithm (see AlgorithmCodec)
+ * &lt;dir&gt;/v1/keys/&lt;sha256(key)&gt;.key   "sha256 of the FLM" + newline + the key, for one source
+ * </pre>
+ *
+ * A key names content that cannot change under it: for a local file, its path, size, modification
+ * time and file identity; for a pack entry, the caller's pack ID and path. The format version is part
+ * of every path, so a new loader never reads an old entry. Every write goes to a {@code .part} file
+ * first and is moved into place atomically; a damaged entry is discarded and rebuilt.
+ */
+public final class AlgorithmCache {
+  private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
+
+  private final Path dir;
+  private final AlgorithmCacheListener listener;
+
+  /** A cache in {@code dir}, which is created on the first write. */
+  public AlgorithmCache(Path dir, AlgorithmCacheListener listener) {
+    this.dir = Objects.requireNonNull(dir, "dir").resolve("v" + AlgorithmCodec.FORMAT_VERSION);
+    this.listener = Objects.requireNonNull(listener, "listener");
+  }
+
+  /** The cache of a pack root: {@code .packs/algorithms/} in its state folder. */
+  public static AlgorithmCache in(PackRoot root, AlgorithmCacheListener listener) {
+    return new AlgorithmCache(root.stateDir().resolve("algorithms"), listener);
+  }
+
+  /**
+   * The algorithm in a local FLM file, parsed at most once per version of the file.
+   *
+   * @throws AlgorithmCacheException if the file cannot be read
+   * @throws FlmFormatException if it is not a usable FLM
+   */
+  public FlashAlgorithm load(Path flm) {
+    Path file = flm.toAbsolutePath().normalize();
+    String key = fileKey(file);
+    String source = flm.toString();
+    Optional<FlashAlgorithm> cached = lookup(key);
+    if (cached.isPresent()) {
+      return relabel(cached.get(), source);
+    }
+    listener.sourceOpened(source);
+    byte[] bytes = readSource(file);
+    FlashAlgorithm algo = FlmLoader.load(bytes, source);
+    if (fileKey(file).equals(key)) { // not edited while we read it
+      store(key, algo);
+    }
+    return algo;
+  }
+
+  /**
+   * The algorithm for {@code key}, reading it through {@code bytes} only when it is not cached.
+   *
+   * @param key names immutable content, e.g. {@code "pack:Keil.STM32G4xx_DFP@1.3.0:CMSIS/Flash/X.FLM"}
+   * @param source the label for errors and for the result
+   * @throws AlgorithmCacheException if {@code bytes} fails
+   * @throws FlmFormatException if the bytes are not a usable FLM
+   */
+  public FlashAlgorithm load(String key, String source, ByteSource bytes) {
+    Optional<FlashAlgorithm> cached = lookup(key);
+    if (cached.isPresent()) {
+      return relabel(cached.get(), source);
+    }
+    listener.sourceOpened(source);
+    byte[] content;
+    try {
+      content = bytes.read();
+    } catch (IOException e) {
+      throw new AlgorithmCacheException(source, e);
+    }
+    FlashAlgorithm algo = FlmLoader.load(content, source);
+    store(key, algo);
+    return algo;
+  }
+
+  /** The algorithm of an FLM with this SHA-256, if any run has parsed it; e.g. to check a lock file. */
+  public Optional<FlashAlgorithm> bySha256(String sha256) {
+    if (!SHA256.matcher(sha256).matches()) {
+      return Optional.empty();
+    }
+    Path file = algorithmFile(sha256);
+    return readEntry(file).flatMap(bytes -> decode(file, bytes, sha256));
+  }
+
+  private Optional<FlashAlgorithm> lookup(String key) {
+    Path keyFile = keyFile(key);
+    Optional<byte[]> entry = readEntry(keyFile);
+    if (entry.isEmpty()) {
+      return Optional.empty();
+    }
+    String text = new String(entry.get(), StandardCharsets.UTF_8);
+    int newline = text.indexOf('\n');
+    if (newline != 64 || !text.substring(65).equals(key)) {
+      discard(keyFile, "key file does not match its key");
+      return Optional.empty();
+    }
+    String sha256 = text.substring(0, 64);
+    Optional<FlashAlgorithm> algo = bySha256(sha256);
+    algo.ifPresent(a -> listener.hit(key, sha256));
+    return algo;
+  }
+
+  private Optional<FlashAlgorithm> decode(Path file, byte[] bytes, String sha256) {
+    try {
+      FlashAlgorithm algo = AlgorithmCodec.decode(bytes);
+      if (algo.sha256().equals(sha256)) {
+        return Optional.of(algo);
+      }
+      discard(file, "entry holds another algorithm");
+    } catch (IOException e) {
+      discard(file, e.getMessage());
+    }
+    return Optional.empty();
+  }
+
+  private Optional<byte[]> readEntry(Path file) {
+    try {
+      byte[] bytes = Files.readAllBytes(file);
+      listener.cacheFileRead(file);
+      return Optional.of(bytes);
+    } catch (IOException e) { // absent or unreadable: a miss; a later store replaces it
+      return Optional.empty();
+    }
+  }
+
+  private void store(String key, FlashAlgorithm algo) {
+    Path algoFile = algorithmFile(algo.sha256());
+    try {
+      if (!Files.exists(algoFile)) {
+        writeAtomically(algoFile, AlgorithmCodec.encode(algo));
+      }
+      String keyText = algo.sha256() + "\n" + key;
+      writeAtomically(keyFile(key), keyText.getBytes(StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      listener.storeFailed(algoFile, e);
+    }
+  }
+
+  private void writeAtomically(Path target, byte[] bytes) throws IOException {
+    Files.createDirectories(target.getParent());
+    Path part = Files.createTempFile(target.getParent(), target.getFileName() + ".", ".part");
+    try {
+      Files.write(part, bytes);
+      try {
+        Files.move(part, target, StandardCopyOption.ATOMIC_MOVE);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(part, target, StandardCopyOption.REPLACE_EXISTING);
+      }
+      listener.stored(target);
+    } finally {
+      Files.deleteIfExists(part);
+    }
+  }
+
+  private void discard(Path file, String reason) {
+    listener.discarded(file, reason);
+    try {
+      Files.deleteIfExists(file);
+    } catch (IOException e) {
+      listener.storeFailed(file, e);
+    }
+  }
+
+  private byte[] readSource(Path file) {
+    try {
+      return Files.readAllBytes(file);
+    } catch (IOException e) {
+      throw new AlgorithmCacheException(file.toString(), e);
+    }
+  }
+
+  /** Stat only: path, size, modification time and inode name a version of a file without opening it. */
+  private static String fileKey(Path file) {
+    try {
+      BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
+      return "file:" + file + "|" + a.size() + "|" + a.lastModifiedTime().toInstant() + "|" + a.fileKey();
+    } catch (IOException e) {
+      throw new AlgorithmCacheException(file.toString(), e);
+    }
+  }
+
+  private static FlashAlgorithm relabel(FlashAlgorithm algo, String source) {
+    return algo.source().equals(source) ? algo : algo.withSource(source);
+  }
+
+  private Path algorithmFile(String sha256) {
+    return dir.resolve("by-sha256").resolve(sha256 + ".alg");
+  }
+
+  private Path keyFile(String key) {
+    return dir.resolve("keys").resolve(sha256(key.getBytes(StandardCharsets.UTF_8)) + ".key");
+  }
+
+  private static String sha256(byte[] bytes) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java runtime has SHA-256", e);
+    }
+  }
+}

@@ -1,0 +1,98 @@
+package dev.packs.flm.internal.resolve;
+
+import dev.packs.flm.internal.resolve.DeviceEntry.AlgorithmSpec;
+import dev.packs.flm.internal.resolve.DeviceEntry.MemorySpec;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Splits a device into flash regions and the algorithms that could program each. A flash memory is
+ * one region unless disjoint algorithms cover parts of it (one region per part, e.g. two banks); an
+ * algorithm outside every flash memory (option bytes, OTP) gets a region of its own.
+ */
+final class FlashRegions {
+  private FlashRegions() {}
+
+  /** A region, its candidate algorithms, and whether it is the boot region {@code flm:} means. */
+  record Region(String name, long start, long size, List<AlgorithmSpec> candidates, boolean boot) {
+    Region {
+      candidates = List.copyOf(candidates);
+    }
+  }
+
+  static List<Region> of(DeviceEntry device) {
+    List<AlgorithmSpec> algorithms = device.algorithms().stream()
+        .filter(a -> a.processor().isEmpty() || a.processor().equals(device.processor())
+            || device.processorCount() <= 1)
+        .toList();
+    List<MemorySpec> flash = device.memories().stream().filter(MemorySpec::isFlash)
+        .sorted(Comparator.comparingLong(MemorySpec::start)).toList();
+    Optional<MemorySpec> boot = bootMemory(flash);
+    List<Region> regions = new ArrayList<>();
+    for (MemorySpec m : flash) {
+      List<AlgorithmSpec> over = algorithms.stream().filter(a -> a.overlaps(m.start(), m.end())).toList();
+      List<List<AlgorithmSpec>> parts = disjointGroups(over);
+      boolean isBoot = boot.isPresent() && boot.get().equals(m);
+      if (parts.size() <= 1) {
+        regions.add(new Region(m.name(), m.start(), m.size(), over, isBoot));
+        continue;
+      }
+      for (List<AlgorithmSpec> part : parts) {
+        long from = Math.max(m.start(), part.get(0).start());
+        long to = Math.min(m.end(), part.get(0).end());
+        regions.add(new Region(m.name(), from, to - from, part, isBoot && from == m.start()));
+      }
+    }
+    for (AlgorithmSpec a : algorithms) {
+      if (flash.stream().noneMatch(m -> a.overlaps(m.start(), m.end()))
+          && regions.stream().noneMatch(r -> a.overlaps(r.start(), r.start() + r.size()))) {
+        List<AlgorithmSpec> same = algorithms.stream()
+            .filter(b -> b.start() == a.start() && b.size() == a.size()).toList();
+        regions.add(new Region(baseName(a.file()), a.start(), a.size(), same, false));
+      }
+    }
+    regions.sort(Comparator.comparingLong(Region::start));
+    return regions;
+  }
+
+  /** The memory marked startup, else default, else the lowest flash. */
+  private static Optional<MemorySpec> bootMemory(List<MemorySpec> flash) {
+    return flash.stream().filter(MemorySpec::startup).findFirst()
+        .or(() -> flash.stream().filter(MemorySpec::isDefault).findFirst())
+        .or(() -> flash.stream().findFirst());
+  }
+
+  /**
+   * Groups algorithms by identical range; returns one group per range when all ranges are disjoint,
+   * else a single group holding them all (they compete for the same region).
+   */
+  private static List<List<AlgorithmSpec>> disjointGroups(List<AlgorithmSpec> over) {
+    List<List<AlgorithmSpec>> groups = new ArrayList<>();
+    for (AlgorithmSpec a : over) {
+      Optional<List<AlgorithmSpec>> same = groups.stream()
+          .filter(g -> g.get(0).start() == a.start() && g.get(0).size() == a.size()).findFirst();
+      if (same.isPresent()) {
+        same.get().add(a);
+      } else {
+        groups.add(new ArrayList<>(List.of(a)));
+      }
+    }
+    for (int i = 0; i < groups.size(); i++) {
+      for (int j = i + 1; j < groups.size(); j++) {
+        AlgorithmSpec x = groups.get(i).get(0);
+        if (groups.get(j).get(0).overlaps(x.start(), x.end())) {
+          return List.of(over);
+        }
+      }
+    }
+    groups.sort(Comparator.comparingLong(g -> g.get(0).start()));
+    return groups;
+  }
+
+  static String baseName(String file) {
+    String f = file.replace('\\', '/');
+    return f.substring(f.lastIndexOf('/') + 1);
+  }
+}

@@ -1,0 +1,22 @@
+package dev.packs.index;
+
+import dev.packs.index.internal.pdsc.PdscParser;
+import java.io.InputStream;
+
+/**
+ * Reads a pack descriptor ({@code .pdsc}) per PACK.xsd, accepting what vendors really publish:
+ * elements in any order, legacy memory {@code id}s, {@code 0X} numbers, backslashes in paths. DTDs
+ * and external entities are refused; an HTML page is reported as such.
+ */
+public final class PdscReader {
+  private PdscReader() {}
+
+  /**
+   * Parses a descriptor.
+   *
+   * @param source names the input in messages (a path, URL or {@code pack!/file.pdsc})
+   */
+  public static PackDescriptor read(InputStream in, String source) throws IndexException {
+    return PdscParser.parse(in, source);
+  }
+}
