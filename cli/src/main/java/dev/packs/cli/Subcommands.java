@@ -13,6 +13,7 @@ final class Subcommands {
         AlgoCommand.create(services),
         new PinCommand(services),
         new ResolveCommand(services),
-        TargetCommand.create(services));
+        TargetCommand.create(services),
+        new EmulateCommand(services));
   }
 }
