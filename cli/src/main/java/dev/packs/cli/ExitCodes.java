@@ -18,8 +18,11 @@ final class ExitCodes {
     if (failure instanceof IndexException e) {
       return ofIndex(e);
     }
-    if (failure instanceof ProjectException project) {
-      return ofProject(project);
+    if (failure instanceof ProjectException e) {
+      return ofProject(e);
+    }
+    if (failure instanceof dev.packs.cache.CacheException cache) {
+      return ofCache(cache);
     }
     if (failure instanceof ParameterException || failure instanceof IllegalArgumentException) {
       return ExitCode.USAGE;
@@ -55,12 +58,27 @@ final class ExitCodes {
   private static ExitCode ofProject(ProjectException failure) {
     if (failure instanceof ProjectException.BadConfig
         || failure instanceof ProjectException.AmbiguousTarget
-        || failure instanceof ProjectException.AmbiguousAlgorithm) {
+        || failure instanceof ProjectException.AmbiguousAlgorithm
+        || failure instanceof ProjectException.OverrideMismatch) {
       return ExitCode.USAGE;
     }
     if (failure instanceof ProjectException.UnknownTarget
         || failure instanceof ProjectException.PackNotInstalled
         || failure instanceof ProjectException.AlgorithmNotFound) {
+      return ExitCode.NOT_FOUND;
+    }
+    return ExitCode.FAILURE; // CannotEdit, LockMismatch, FileFailure
+  }
+
+  private static ExitCode ofCache(dev.packs.cache.CacheException failure) {
+    if (failure instanceof dev.packs.cache.OfflineException) {
+      return ExitCode.OFFLINE;
+    }
+    if (failure instanceof dev.packs.cache.PackNotFoundException) {
+      return ExitCode.NOT_FOUND;
+    }
+    if (failure instanceof dev.packs.cache.DownloadException d
+        && d.reason() == dev.packs.cache.DownloadException.Reason.NOT_FOUND) {
       return ExitCode.NOT_FOUND;
     }
     return ExitCode.FAILURE;

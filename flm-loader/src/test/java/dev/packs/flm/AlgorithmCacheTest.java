@@ -186,6 +186,16 @@ class AlgorithmCacheTest {
     assertThat(Files.exists(cacheDir())).isFalse();
   }
 
+  @Test
+  void aPackRootKeepsItsCacheInTheStateFolder() throws IOException {
+    dev.packs.cache.PackRoot root = new dev.packs.cache.PackRoot(temp.resolve("packs"));
+
+    AlgorithmCache.in(root, AlgorithmCacheListener.NONE).load(flm("sfc_m4_Os.flm"));
+
+    assertThat(root.stateDir().resolve("algorithms/v1/by-sha256")).isDirectory();
+    assertThat(root.stateDir().resolve("algorithms/v1/keys")).isDirectory();
+  }
+
   private List<Path> entries(String suffix) throws IOException {
     if (!Files.exists(cacheDir())) {
       return List.of();
