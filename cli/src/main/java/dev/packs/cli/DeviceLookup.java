@@ -88,7 +88,7 @@ final class DeviceLookup {
           "packs: device database updated: %d descriptor(s) read, %d removed, %d unchanged%n",
           report.indexed(), report.removed(), report.unchanged());
     }
-    packs.addAll(indexer.database().catalog().packs());
+    packs.addAll(report.catalog().packs());
     return new DeviceCatalog(packs);
   }
 

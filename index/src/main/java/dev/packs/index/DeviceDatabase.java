@@ -65,8 +65,15 @@ public final class DeviceDatabase {
     default void removed(IndexedPack pack) {}
   }
 
-  /** What a sync changed. */
-  public record SyncReport(int indexed, int removed, int unchanged) {}
+  /**
+   * What a sync changed, and the catalog as it stands afterwards (so a caller need not read it
+   * again).
+   */
+  public record SyncReport(int indexed, int removed, int unchanged, DeviceCatalog catalog) {
+    public SyncReport {
+      java.util.Objects.requireNonNull(catalog, "catalog");
+    }
+  }
 
   /** The current catalog; empty when nothing was indexed yet. */
   public DeviceCatalog catalog() throws IndexException {
@@ -96,7 +103,7 @@ public final class DeviceDatabase {
         try (DirLock lock = lock(false)) {
           Optional<List<IndexedPack>> current = files.readCatalog();
           if (current.isPresent() && PackFiles.upToDate(current.get(), wanted, stats)) {
-            return new SyncReport(0, 0, current.get().size());
+            return new SyncReport(0, 0, current.get().size(), new DeviceCatalog(current.get()));
           }
         }
       }
@@ -140,7 +147,7 @@ public final class DeviceDatabase {
       }
     }
     files.writeCatalog(next);
-    return new SyncReport(indexed, removed, unchanged);
+    return new SyncReport(indexed, removed, unchanged, new DeviceCatalog(next));
   }
 
   /**
