@@ -25,6 +25,7 @@ import java.util.Optional;
  * up to date first, plus any files given with {@code --pack}, which take precedence.
  */
 final class DeviceLookup {
+  private final PackRoot root;
   private final DeviceIndexer indexer;
   private final List<Path> packFiles;
   private final PrintWriter err;
@@ -34,6 +35,7 @@ final class DeviceLookup {
   record Shown(Device device, IndexedPack pack, List<IndexedPack> alsoIn) {}
 
   DeviceLookup(PackRoot root, List<Path> packFiles, PrintWriter err) {
+    this.root = root;
     this.indexer = new DeviceIndexer(root);
     this.packFiles = List.copyOf(packFiles);
     this.err = err;
@@ -50,7 +52,22 @@ final class DeviceLookup {
   }
 
   List<DeviceMatch> find(List<String> patterns) throws IndexException, IOException {
-    return catalog().find(patterns);
+    DeviceCatalog catalog = catalog();
+    List<DeviceMatch> matches = catalog.find(patterns);
+    if (matches.isEmpty()) {
+      throw new IndexException.NotFound(
+          "device or board matching '" + String.join("', '", patterns) + "'", hint(catalog));
+    }
+    return matches;
+  }
+
+  /** What to tell a user whose query found nothing, in particular on an empty pack root. */
+  private String hint(DeviceCatalog catalog) {
+    if (catalog.packs().isEmpty()) {
+      return "the pack root " + root.path() + " holds no descriptors yet;"
+          + " install a pack, set --pack-root or CMSIS_PACK_ROOT, or name a file with --pack";
+    }
+    return "searched " + catalog.packs().size() + " descriptor(s) in " + root.path();
   }
 
   Shown show(String name) throws IndexException, IOException {
@@ -69,7 +86,7 @@ final class DeviceLookup {
             .map(DeviceMatch::name).distinct().limit(5).toList();
     throw new IndexException.NotFound(
         "device '" + name + "'",
-        near.isEmpty() ? "try 'packs find' with part of the name" : "similar: " + String.join(", ", near));
+        near.isEmpty() ? hint(catalog) : "similar: " + String.join(", ", near));
   }
 
   private Optional<Device> load(IndexedPack p, String name) throws IndexException {

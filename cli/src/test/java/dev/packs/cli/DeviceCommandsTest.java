@@ -75,7 +75,15 @@ class DeviceCommandsTest {
   void findWithoutMatchIsNotFound() {
     assertThat(run("find", "NoSuchChip")).isEqualTo(ExitCode.NOT_FOUND.code());
     assertThat(out.toString()).isEmpty();
-    assertThat(err.toString()).contains("no device or board matching NoSuchChip");
+    assertThat(err.toString()).contains("device or board matching 'NoSuchChip' not found; searched 3 descriptor(s) in ");
+  }
+
+  @Test
+  void findOnAnEmptyRootSaysWhatToDo() {
+    root = tmp.resolve("fresh");
+    assertThat(run("find", "STM32G431")).isEqualTo(ExitCode.NOT_FOUND.code());
+    assertThat(err.toString()).contains("the pack root " + root + " holds no descriptors yet")
+        .contains("--pack");
   }
 
   @Test
