@@ -29,10 +29,13 @@ final class DeviceLookup {
   private final DeviceIndexer indexer;
   private final List<Path> packFiles;
   private final PrintWriter err;
-  private final Map<String, List<Device>> fileDevices = new HashMap<>();
+  private final Map<String, DeviceResolver.Result> fileDevices = new HashMap<>();
 
-  /** A device and where it came from, with the other packs that also provide it. */
-  record Shown(Device device, IndexedPack pack, List<IndexedPack> alsoIn) {}
+  /**
+   * A device and where it came from, with the other packs that also provide it and the warnings its
+   * descriptor gave about it (for example, no processor).
+   */
+  record Shown(Device device, IndexedPack pack, List<IndexedPack> alsoIn, List<String> warnings) {}
 
   DeviceLookup(PackRoot root, List<Path> packFiles, PrintWriter err) {
     this.root = root;
@@ -78,7 +81,7 @@ final class DeviceLookup {
       if (d.isPresent()) {
         List<IndexedPack> others = new ArrayList<>(providers);
         others.remove(p);
-        return new Shown(d.get(), p, others);
+        return new Shown(d.get(), p, others, warnings(p, d.get().name()));
       }
     }
     List<String> near =
@@ -91,10 +94,17 @@ final class DeviceLookup {
 
   private Optional<Device> load(IndexedPack p, String name) throws IndexException {
     if (p.source().origin() == PackSource.Origin.FILE) {
-      return fileDevices.getOrDefault(p.source().key(), List.of()).stream()
+      return fileDevices.get(p.source().key()).devices().stream()
           .filter(d -> d.name().equalsIgnoreCase(name)).findFirst();
     }
     return indexer.database().device(p, name);
+  }
+
+  private List<String> warnings(IndexedPack p, String name) throws IndexException {
+    if (p.source().origin() == PackSource.Origin.FILE) {
+      return fileDevices.get(p.source().key()).warningsFor(name);
+    }
+    return indexer.database().warnings(p, name);
   }
 
   private DeviceCatalog catalog() throws IndexException, IOException {
@@ -114,15 +124,17 @@ final class DeviceLookup {
     for (Path file : packFiles) {
       PackDescriptor pdsc = DeviceIndexer.readDescriptor(file);
       DeviceResolver.Result r = DeviceResolver.resolve(pdsc);
-      r.warnings().forEach(w -> err.println("packs: warning: " + w));
       PackSource source = new PackSource("file:" + file, file, PackSource.Origin.FILE);
-      fileDevices.put(source.key(), r.devices());
+      fileDevices.put(source.key(), r);
       out.add(IndexedPack.of(source, 0, 0, pdsc, r.devices()));
     }
     return out;
   }
 
-  /** Reports database problems on stderr; warnings about vendors' descriptors are only counted. */
+  /**
+   * Reports descriptors that cannot be read. Warnings about devices are stored with them and shown
+   * by {@code show}, so that an update of many packs does not flood the terminal.
+   */
   private final class Reporter implements DeviceDatabase.Listener {
     @Override
     public void failed(PackSource source, IndexException error) {

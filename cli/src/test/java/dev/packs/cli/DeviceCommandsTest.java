@@ -154,6 +154,20 @@ class DeviceCommandsTest {
   }
 
   @Test
+  void showWarnsAboutADeviceWithoutProcessorAndStillShowsIt() throws Exception {
+    Path pdsc = root.resolve(".Web/Acme.NoCpu.pdsc");
+    Files.writeString(pdsc, "<package><vendor>Acme</vendor><name>NoCpu</name><releases><release version='1.0.0'/>"
+        + "</releases><devices><family Dfamily='F' Dvendor='Acme:1'><device Dname='NOCPU1'>"
+        + "<memory id='IROM1' start='0' size='0x100'/></device></family></devices></package>");
+    assertThat(run("show", "NOCPU1")).isZero();
+    assertThat(err.toString()).contains("packs: warning: " + pdsc + ": device 'NOCPU1' has no <processor>");
+    assertThat(out.toString()).contains("IROM1  0x00000000  0x00000100  rx");
+    assertThat(run("show", "--json", "NOCPU1", "--pack", pdsc.toString())).isZero();
+    assertThat(err.toString()).contains("device 'NOCPU1' has no <processor>");
+    assertThat(new ObjectMapper().readTree(out.toString()).get("processors").size()).isZero();
+  }
+
+  @Test
   void showUnknownDeviceIsNotFoundWithSuggestions() {
     assertThat(run("show", "STM32G431XXXX")).isEqualTo(ExitCode.NOT_FOUND.code());
     assertThat(out.toString()).isEmpty();

@@ -192,6 +192,15 @@ public final class DeviceDatabase {
 
   /** The full effective device from one indexed pack. */
   public Optional<Device> device(IndexedPack pack, String name) throws IndexException {
+    return stored(pack, name).map(PackFiles.Stored::device);
+  }
+
+  /** The warnings the descriptor gave about one device when it was indexed, e.g. a missing processor. */
+  public List<String> warnings(IndexedPack pack, String name) throws IndexException {
+    return stored(pack, name).map(PackFiles.Stored::warnings).orElse(List.of());
+  }
+
+  private Optional<PackFiles.Stored> stored(IndexedPack pack, String name) throws IndexException {
     try (DirLock lock = lock(false);
         InputStream in = new BufferedInputStream(Files.newInputStream(files.packFile(pack)), 1 << 16)) {
       return PackFiles.findDevice(new DataInputStream(in), name);
