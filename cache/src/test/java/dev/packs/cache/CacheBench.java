@@ -39,6 +39,9 @@ public final class CacheBench {
   private static IndexUpdate update(Path root, Mirror mirror) throws CacheException {
     try (PackCache cache = PackCache.open(CacheConfig.builder(new PackRoot(root)).indexUrl(mirror.indexUrl()).build(), CacheListener.NONE)) {
       return cache.updateIndex();
+    } catch (IndexUpdateException e) {
+      e.failures().forEach(f -> System.out.println("  failed " + f.url() + ": " + f.reason()));
+      return e.result();
     }
   }
 

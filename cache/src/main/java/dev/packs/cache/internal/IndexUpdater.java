@@ -7,7 +7,8 @@ import dev.packs.cache.IndexUpdate;
 import dev.packs.cache.PublicPack;
 import dev.packs.cache.internal.disk.AtomicFiles;
 import dev.packs.cache.internal.disk.WebState;
-import dev.packs.cache.internal.index.DescriptorInfo;
+import dev.packs.cache.internal.index.Pdsc;
+import dev.packs.index.PackDescriptor;
 import dev.packs.cache.internal.index.IndexFile;
 import dev.packs.cache.internal.net.Expect;
 import dev.packs.cache.internal.net.Fetched;
@@ -205,7 +206,7 @@ public final class IndexUpdater {
 
   private static void checkDescriptor(PublicPack p, URI url, Path part) throws DownloadException {
     try {
-      DescriptorInfo info = DescriptorInfo.read(Files.readAllBytes(part), url.toString());
+      PackDescriptor info = Pdsc.read(Files.readAllBytes(part), url.toString());
       if (!info.vendor().equalsIgnoreCase(p.vendor()) || !info.name().equalsIgnoreCase(p.name())) {
         throw new DownloadException(
             url,
