@@ -66,8 +66,10 @@ final class AlgoExportCommand implements Callable<Integer> {
 
   /** The algorithms of a target resolved from the installed packs and packs.yaml. */
   private List<ExportedAlgorithm> ofTarget() throws NoSuchFileException {
-    ResolvedTarget target = ProjectContext.resolver(services).resolve(what);
-    AlgorithmCache cache = AlgorithmCache.in(ProjectContext.packRoot(services), AlgorithmCacheListener.NONE);
+    ResolvedTarget target = ProjectContext.resolver(services, spec).resolve(what);
+    Optional<java.nio.file.Path> packRootOption = ((PacksCommand) spec.root().userObject()).packRoot();
+    AlgorithmCache cache = AlgorithmCache.in(
+        ProjectContext.packRoot(services, packRootOption), AlgorithmCacheListener.NONE);
     List<ExportedAlgorithm> algorithms = AlgorithmExport.algorithmsOf(target, cache);
     if (algorithms.isEmpty()) {
       throw new NoSuchFileException(what, null, "no flash algorithm covers any flash region of " + target.device());

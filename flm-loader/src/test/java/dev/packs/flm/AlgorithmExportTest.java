@@ -117,7 +117,7 @@ class AlgorithmExportTest {
     java.nio.file.Path flm = TestAlgorithms.path("sfc_m4_Os.flm");
     ResolvedTarget.Algorithm chosen = new ResolvedTarget.Algorithm(ResolvedTarget.Origin.PACK,
         "Flash\\SFC_M4_Os.FLM", flm, 0x0800_0000L, 0x2_0000L, Optional.empty(), algo.sha256(),
-        ResolvedTarget.Reason.PACK_DEFAULT, "the pack's default algorithm");
+        algo.device(), ResolvedTarget.Reason.PACK_DEFAULT, "the pack's default algorithm");
     ResolvedTarget target = new ResolvedTarget("sfc", "PACKS_SFC", Optional.empty(),
         new ResolvedTarget.PackRef("Packs", "Test", "1.0.0"), "newest installed", List.of(),
         List.of(new ResolvedTarget.FlashRegion("IROM1", 0x0800_0000L, 0x2_0000L, Optional.of(chosen)),
