@@ -67,9 +67,9 @@ final class AlgoExportCommand implements Callable<Integer> {
   /** The algorithms of a target resolved from the installed packs and packs.yaml. */
   private List<ExportedAlgorithm> ofTarget() throws NoSuchFileException {
     ResolvedTarget target = ProjectContext.resolver(services, spec).resolve(what);
-    Optional<java.nio.file.Path> packRootOption = ((PacksCommand) spec.root().userObject()).packRoot();
-    AlgorithmCache cache = AlgorithmCache.in(
-        ProjectContext.packRoot(services, packRootOption), AlgorithmCacheListener.NONE);
+    Optional<java.nio.file.Path> rootOption = ((PacksCommand) spec.root().userObject()).packRoot();
+    AlgorithmCache cache =
+        AlgorithmCache.in(ProjectContext.packRoot(services, rootOption), AlgorithmCacheListener.NONE);
     List<ExportedAlgorithm> algorithms = AlgorithmExport.algorithmsOf(target, cache);
     if (algorithms.isEmpty()) {
       throw new NoSuchFileException(what, null, "no flash algorithm covers any flash region of " + target.device());

@@ -11,7 +11,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Properties;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * The options every cache command shares, and how they combine with the environment and the config
@@ -20,8 +22,9 @@ import picocli.CommandLine.Option;
  * the defaults.
  */
 final class CacheOptions {
-  @Option(names = "--pack-root", paramLabel = "DIR", description = "The pack root (default: $CMSIS_PACK_ROOT, else ~/.cache/arm/packs).")
-  Path packRoot;
+  /** The command this mixin belongs to; its root carries the global {@code --pack-root}. */
+  @Spec(Spec.Target.MIXEE)
+  CommandSpec mixee;
 
   @Option(names = "--index-url", paramLabel = "URL", description = "The public index or a mirror's (http(s): or file:).")
   URI indexUrl;
@@ -30,9 +33,7 @@ final class CacheOptions {
   boolean offline;
 
   PackRoot root(Services services) {
-    Path option = packRoot == null ? null : services.workingDir().resolve(packRoot);
-    return PackRoot.locate(
-        Optional.ofNullable(option), services.environment(), System.getProperty("os.name", "Linux"), Path.of(System.getProperty("user.home", ".")));
+    return ProjectContext.packRoot(services, ((PacksCommand) mixee.root().userObject()).packRoot());
   }
 
   CacheConfig config(Services services) {
