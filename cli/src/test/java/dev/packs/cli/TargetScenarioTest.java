@@ -164,4 +164,24 @@ class TargetScenarioTest {
         .contains("STM32G431KBTx");
     assertThat(out.toString()).isEmpty();
   }
+
+  @Test
+  void algoUseIsCheckedAgainstTheInstalledPackBeforeWriting() throws Exception {
+    assertThat(run("algo", "use", "stm32g431kbtx", "STM32G4xx_999")).isEqualTo(ExitCode.NOT_FOUND.code());
+    assertThat(err.toString()).contains("has no algorithm named 'STM32G4xx_999'").contains("STM32G4xx_128.FLM");
+    assertThat(project.resolve("packs.yaml")).doesNotExist();
+
+    assertThat(run("algo", "use", "stm32g431kbtx", "STM32G4xx_128")).isEqualTo(0);
+    assertThat(run("target", "show", "stm32g431kbtx")).isEqualTo(0);
+    assertThat(out.toString()).contains("why        user choice: named by 'algorithm: STM32G4xx_128' in packs.yaml");
+  }
+
+  @Test
+  void pinOfAVersionNotInstalledYetIsWrittenAndShowSaysWhatIsMissing() throws Exception {
+    assertThat(run("pin", "stm32g431kbtx", "Keil::STM32G4xx_DFP@1.2.0")).isEqualTo(0);
+
+    assertThat(run("target", "show", "stm32g431kbtx")).isEqualTo(ExitCode.NOT_FOUND.code());
+    assertThat(err.toString()).contains("pack Keil::STM32G4xx_DFP@1.2.0 is not installed")
+        .contains("Keil::STM32G4xx_DFP@1.1.0");
+  }
 }
