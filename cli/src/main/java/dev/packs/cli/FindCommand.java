@@ -1,7 +1,5 @@
 package dev.packs.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.packs.index.DeviceMatch;
 import dev.packs.index.IndexException;
 import java.nio.file.Path;
@@ -49,9 +47,7 @@ final class FindCommand implements Callable<Integer> {
     List<DeviceMatch> matches =
         DeviceLookup.of(services, parent.packRoot(), packFiles, err).find(patterns);
     if (json) {
-      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-          .writeValue(out, matches.stream().map(DeviceJson::of).toList());
-      out.println();
+      Json.print(out, matches.stream().map(DeviceJson::of).toList());
       return matches.isEmpty() ? ExitCode.NOT_FOUND.code() : ExitCode.OK.code();
     }
     if (matches.isEmpty()) {

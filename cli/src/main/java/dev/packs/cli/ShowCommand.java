@@ -1,7 +1,5 @@
 package dev.packs.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.packs.index.Device;
 import dev.packs.index.IndexedPack;
 import java.io.PrintWriter;
@@ -50,8 +48,7 @@ final class ShowCommand implements Callable<Integer> {
     DeviceLookup.Shown shown =
         DeviceLookup.of(services, parent.packRoot(), packFiles, spec.commandLine().getErr()).show(device);
     if (json) {
-      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out, DeviceJson.of(shown.device()));
-      out.println();
+      Json.print(out, DeviceJson.of(shown.device()));
     } else {
       render(out, shown);
     }
