@@ -43,7 +43,7 @@ final class AlgoConfigCommands {
 
     @Override
     public Integer call() {
-      ProjectEditor.Edit edit = ProjectContext.editor(services).useAlgorithm(target, name);
+      ProjectEditor.Edit edit = ProjectContext.editor(services, spec).useAlgorithm(target, name);
       report(spec.commandLine().getErr(), "algorithm " + name, edit);
       return ExitCode.OK.code();
     }
@@ -68,7 +68,7 @@ final class AlgoConfigCommands {
     @Override
     public Integer call() {
       Optional<Long> start = Optional.ofNullable(region).map(r -> Addresses.parse(spec, "--region", r));
-      ProjectEditor.Edit edit = ProjectContext.editor(services).override(target, file, start);
+      ProjectEditor.Edit edit = ProjectContext.editor(services, spec).override(target, file, start);
       String flm = start.map(s -> edit.target().regionFlm().get(s)).orElse(edit.target().defaultFlm().orElse(""));
       report(spec.commandLine().getErr(), "flash " + start.map(Addresses::hex).orElse("boot region") + " with " + flm, edit);
       return ExitCode.OK.code();
@@ -89,7 +89,7 @@ final class AlgoConfigCommands {
 
     @Override
     public Integer call() {
-      ProjectEditor.Edit edit = ProjectContext.editor(services).reset(target);
+      ProjectEditor.Edit edit = ProjectContext.editor(services, spec).reset(target);
       TargetConfig t = edit.target();
       report(spec.commandLine().getErr(), "algorithm choice reset to the pack's"
           + t.pack().map(p -> " (pinned " + p + ")").orElse(""), edit);

@@ -31,7 +31,7 @@ final class PinCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    ProjectEditor.Edit edit = ProjectContext.editor(services).pin(target, packId);
+    ProjectEditor.Edit edit = ProjectContext.editor(services, spec).pin(target, packId);
     spec.commandLine().getErr().printf("packs: %s pinned to %s in %s%n",
         edit.target().name(), edit.target().pack().orElseThrow(), edit.file());
     return ExitCode.OK.code();

@@ -31,7 +31,9 @@ final class ProjectContext {
     return new TargetResolver(packRoot(services, option), config(services));
   }
 
-  static ProjectEditor editor(Services services) {
-    return new ProjectEditor(services.workingDir());
+  /** An editor that checks each edit against the installed packs before writing it. */
+  static ProjectEditor editor(Services services, CommandSpec spec) {
+    Optional<Path> option = ((PacksCommand) spec.root().userObject()).packRoot();
+    return new ProjectEditor(services.workingDir()).checkedAgainst(packRoot(services, option));
   }
 }

@@ -15,8 +15,7 @@ import picocli.CommandLine.Spec;
     name = "resolve",
     mixinStandardHelpOptions = true,
     description = {
-      "Resolves every target in packs.yaml and writes packs.lock beside it: the exact pack version",
-      "and the sha256 of every chosen flash algorithm.",
+      "Writes packs.lock: per target in packs.yaml, the exact pack and each algorithm's sha256.",
       "With --locked, writes nothing and fails (exit 1), naming each difference, when the",
       "installed packs or override files no longer match the lock file."
     })

@@ -53,7 +53,10 @@ class TargetScenarioTest {
   void installThePack() throws Exception {
     root = dir.resolve("packs-root");
     project = Files.createDirectories(dir.resolve("lab/project"));
-    Path pack = buildPack(dir.resolve("Keil.STM32G4xx_DFP.1.1.0.pack"));
+    install(buildPack(dir.resolve("Keil.STM32G4xx_DFP.1.1.0.pack"), Files.readString(PDSC)));
+  }
+
+  private void install(Path pack) throws Exception {
     try (PackCache cache = PackCache.open(
         CacheConfig.builder(new PackRoot(root)).network(CacheConfig.Network.OFFLINE).build(), new CacheListener() {})) {
       cache.install(List.of(pack.toString()), new InstallOptions(InstallOptions.Dependencies.SKIP, false), dir);
@@ -61,8 +64,7 @@ class TargetScenarioTest {
   }
 
   /** A real .pack: the descriptor at the top, and a file at every algorithm path it names. */
-  private static Path buildPack(Path file) throws Exception {
-    String pdsc = Files.readString(PDSC);
+  private static Path buildPack(Path file, String pdsc) throws Exception {
     TreeSet<String> algorithms = new TreeSet<>();
     Matcher m = Pattern.compile("<algorithm name=\"([^\"]+)\"").matcher(pdsc);
     while (m.find()) {
@@ -70,7 +72,7 @@ class TargetScenarioTest {
     }
     try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(file))) {
       zip.putNextEntry(new ZipEntry("Keil.STM32G4xx_DFP.pdsc"));
-      zip.write(Files.readAllBytes(PDSC));
+      zip.write(pdsc.getBytes(java.nio.charset.StandardCharsets.UTF_8));
       for (String algorithm : algorithms) {
         zip.putNextEntry(new ZipEntry(algorithm));
         zip.write(Files.readAllBytes(VENDOR_FLM));
@@ -163,5 +165,44 @@ class TargetScenarioTest {
     assertThat(err.toString()).contains("no installed device matches target 'stm32g431kbzz'")
         .contains("STM32G431KBTx");
     assertThat(out.toString()).isEmpty();
+  }
+
+  @Test
+  void algoUseIsCheckedAgainstTheInstalledPackBeforeWriting() throws Exception {
+    assertThat(run("algo", "use", "stm32g431kbtx", "STM32G4xx_999")).isEqualTo(ExitCode.NOT_FOUND.code());
+    assertThat(err.toString()).contains("has no algorithm named 'STM32G4xx_999'").contains("STM32G4xx_128.FLM");
+    assertThat(project.resolve("packs.yaml")).doesNotExist();
+
+    assertThat(run("algo", "use", "stm32g431kbtx", "STM32G4xx_128")).isEqualTo(0);
+    assertThat(run("target", "show", "stm32g431kbtx")).isEqualTo(0);
+    assertThat(out.toString()).contains("why        user choice: named by 'algorithm: STM32G4xx_128' in packs.yaml");
+  }
+
+  @Test
+  void pinOfAVersionNotInstalledYetIsWrittenAndShowSaysWhatIsMissing() throws Exception {
+    assertThat(run("pin", "stm32g431kbtx", "Keil::STM32G4xx_DFP@1.2.0")).isEqualTo(0);
+
+    assertThat(run("target", "show", "stm32g431kbtx")).isEqualTo(ExitCode.NOT_FOUND.code());
+    assertThat(err.toString()).contains("pack Keil::STM32G4xx_DFP@1.2.0 is not installed")
+        .contains("Keil::STM32G4xx_DFP@1.1.0");
+  }
+
+  @Test
+  void newerPackInstalledFailsTheLockUntilPinned() throws Exception {
+    assertThat(run("algo", "reset", "stm32g431kbtx")).isEqualTo(0); // configured, nothing chosen
+    assertThat(run("resolve")).isEqualTo(0);
+    // The vendor ships 1.3.0: the same descriptor with one more release on top.
+    String newer = Files.readString(PDSC).replaceFirst("<releases>",
+        "<releases>\n    <release version=\"1.3.0\" date=\"2021-01-01\">New algorithms.</release>");
+    install(buildPack(dir.resolve("Keil.STM32G4xx_DFP.1.3.0.pack"), newer));
+
+    assertThat(run("target", "show", "stm32g431kbtx")).isEqualTo(0);
+    assertThat(out.toString()).contains("pack     Keil::STM32G4xx_DFP@1.3.0  (the newest of the installed packs");
+    assertThat(run("resolve", "--locked")).isEqualTo(ExitCode.FAILURE.code());
+    assertThat(err.toString()).contains("stm32g431kbtx: pack Keil::STM32G4xx_DFP@1.1.0 is locked, but"
+        + " Keil::STM32G4xx_DFP@1.3.0 resolves now (pack updated or pin changed)");
+
+    assertThat(run("pin", "stm32g431kbtx", "Keil::STM32G4xx_DFP@1.1.0")).isEqualTo(0);
+    assertThat(run("resolve", "--locked")).as(err.toString()).isEqualTo(0);
   }
 }

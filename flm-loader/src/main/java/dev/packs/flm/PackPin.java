@@ -1,5 +1,8 @@
 package dev.packs.flm;
 
+import dev.packs.index.IndexException;
+import dev.packs.index.PackId;
+import dev.packs.index.VersionRequirement;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -20,18 +23,31 @@ public record PackPin(String vendor, String name, Optional<String> version) {
   }
 
   /**
-   * Parses {@code Vendor::Name} or {@code Vendor::Name@Version}.
+   * Parses {@code Vendor::Name@Version} or {@code Vendor::Name}, and the dotted cpackget forms
+   * {@code Vendor.Name.Version} and {@code Vendor.Name}. A pin is exact: ranges such as {@code @^1.2.0}
+   * are refused.
    *
    * @throws IllegalArgumentException naming the expected form
    */
   public static PackPin parse(String text) {
     Matcher m = FORM.matcher(text.strip());
-    if (!m.matches()) {
-      throw new IllegalArgumentException(
-          "'" + text + "' is not a pack pin; expected Vendor::Name@Version, e.g."
-              + " Keil::STM32G4xx_DFP@1.2.0");
+    if (m.matches()) {
+      return new PackPin(m.group(1), m.group(2), Optional.ofNullable(m.group(3)));
     }
-    return new PackPin(m.group(1), m.group(2), Optional.ofNullable(m.group(3)));
+    try {
+      PackId id = PackId.parse(text);
+      if (id.vendor().isPresent() && id.requirement() instanceof VersionRequirement.Exact exact) {
+        return new PackPin(id.vendor().get(), id.name(), Optional.of(exact.version().toString()));
+      }
+      if (id.vendor().isPresent() && id.requirement() instanceof VersionRequirement.Any) {
+        return new PackPin(id.vendor().get(), id.name(), Optional.empty());
+      }
+    } catch (IndexException.BadPackId e) {
+      // reported below
+    }
+    throw new IllegalArgumentException(
+        "'" + text + "' is not a pack pin; expected Vendor::Name@Version, e.g."
+            + " Keil::STM32G4xx_DFP@1.2.0 (an exact version, or none for the newest installed)");
   }
 
   /** True when this pin names the given pack (vendor and name compared without case). */

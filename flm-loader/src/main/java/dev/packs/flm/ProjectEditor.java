@@ -1,11 +1,14 @@
 package dev.packs.flm;
 
+import dev.packs.cache.PackRoot;
+import dev.packs.flm.internal.config.ConfigEditor;
 import dev.packs.flm.internal.config.ConfigLocator;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 import java.util.function.UnaryOperator;
 
 /**
@@ -15,9 +18,30 @@ import java.util.function.UnaryOperator;
  */
 public final class ProjectEditor {
   private final Path workingDir;
+  private final BiConsumer<ProjectConfig, String> check;
 
   public ProjectEditor(Path workingDir) {
+    this(workingDir, (config, target) -> { });
+  }
+
+  private ProjectEditor(Path workingDir, BiConsumer<ProjectConfig, String> check) {
     this.workingDir = workingDir.toAbsolutePath().normalize();
+    this.check = check;
+  }
+
+  /**
+   * An editor that resolves the edited target against {@code root} before writing, so a name the
+   * pack does not have, or an override that does not fit its region, is refused and the file stays
+   * as it was. A target whose device or pinned pack is not installed yet is still written.
+   */
+  public ProjectEditor checkedAgainst(PackRoot root) {
+    return new ProjectEditor(workingDir, (config, target) -> {
+      try {
+        new TargetResolver(root, config).resolve(target);
+      } catch (ProjectException.UnknownTarget | ProjectException.PackNotInstalled notInstalledYet) {
+        // nothing installed to check against; the config is still worth writing
+      }
+    });
   }
 
   /** What an edit did: the file written and the target's config as it now reads. */
@@ -81,7 +105,7 @@ public final class ProjectEditor {
 
   private Edit edit(String target, UnaryOperator<TargetConfig> change) {
     Path file = file();
-    ProjectConfig after = ProjectConfig.update(file, target, change);
+    ProjectConfig after = ConfigEditor.update(file, target, change, config -> check.accept(config, target));
     return new Edit(file, after.target(target).orElseThrow());
   }
 }

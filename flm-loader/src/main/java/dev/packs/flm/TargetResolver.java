@@ -18,8 +18,14 @@ public final class TargetResolver {
   private final InstalledDevices devices;
   private final AlgorithmFiles files;
 
+  /** A resolver over the packs installed under {@code root}, parsing algorithms through its cache. */
   public TargetResolver(PackRoot root, ProjectConfig config) {
-    this(config, new PackRootDevices(root), AlgorithmFiles.parsing());
+    this(root, config, AlgorithmCacheListener.NONE);
+  }
+
+  /** As above, reporting algorithm-cache events (files opened, hits) to {@code listener}. */
+  public TargetResolver(PackRoot root, ProjectConfig config, AlgorithmCacheListener listener) {
+    this(config, new PackRootDevices(root), AlgorithmFiles.cached(AlgorithmCache.in(root, listener)));
   }
 
   TargetResolver(ProjectConfig config, InstalledDevices devices, AlgorithmFiles files) {

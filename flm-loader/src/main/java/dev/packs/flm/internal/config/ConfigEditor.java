@@ -12,6 +12,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
 /**
@@ -26,6 +27,12 @@ public final class ConfigEditor {
    * (created if absent) and returns the new config.
    */
   public static ProjectConfig update(Path file, String target, UnaryOperator<TargetConfig> change) {
+    return update(file, target, change, config -> { });
+  }
+
+  /** As above; {@code check} sees the new config before it is written and may refuse it by throwing. */
+  public static ProjectConfig update(
+      Path file, String target, UnaryOperator<TargetConfig> change, Consumer<ProjectConfig> check) {
     String text = readOrEmpty(file);
     ProjectConfig before = ConfigReader.parse(text, file);
     TargetConfig old = before.target(target).orElse(TargetConfig.empty(target));
@@ -44,6 +51,7 @@ public final class ConfigEditor {
       throw new ProjectException.CannotEdit(
           file, "the edited file would not read back as intended; edit it by hand");
     }
+    check.accept(after);
     AtomicFiles.write(file, edited);
     return after;
   }

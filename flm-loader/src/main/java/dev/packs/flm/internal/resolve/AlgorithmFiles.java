@@ -1,5 +1,6 @@
 package dev.packs.flm.internal.resolve;
 
+import dev.packs.flm.AlgorithmCache;
 import dev.packs.flm.FlashAlgorithm;
 import dev.packs.flm.FlmLoader;
 import dev.packs.flm.ProjectException;
@@ -17,6 +18,14 @@ public interface AlgorithmFiles {
    * @throws dev.packs.flm.FlmFormatException when the file is not a usable FLM
    */
   Optional<FlashAlgorithm> load(Path file);
+
+  /**
+   * Through the algorithm cache: a file parsed before (same path, size, time and identity) is not
+   * opened again.
+   */
+  static AlgorithmFiles cached(AlgorithmCache cache) {
+    return file -> Files.isRegularFile(file) ? Optional.of(cache.load(file)) : Optional.empty();
+  }
 
   /** Reads and parses the file on every call. */
   static AlgorithmFiles parsing() {

@@ -75,6 +75,7 @@ public final class PackRootDevices implements InstalledDevices {
               .map(m -> new DeviceEntry.MemorySpec(m.name(), m.start(), m.size(), m.access(), m.isDefault(), m.startup()))
               .toList(),
           t.algorithms().stream()
+              .filter(a -> !a.style().equalsIgnoreCase("IAR")) // IAR's .flash files are not FLMs
               .map(a -> new DeviceEntry.AlgorithmSpec(a.path(), a.start(), a.size(), a.isDefault(), a.ramStart(),
                   a.ramSize(), a.pname()))
               .toList()));

@@ -33,6 +33,8 @@ class PackRootDevicesTest {
     install("devtools-TestVendor.DuplicateFlashAlgo.pdsc", "TestVendor", "TestDuplicateFlashAlgo", "1.0.0");
     // pyOCD's alias test: the only algorithm lies over a read-write alias, not a flash memory.
     install("pyocd-test-Test2_algo_overlaps_alias.pdsc", "NXP", "LPC55S36_DFP", "1.0.0");
+    // HDSC lists a Keil FLM and an IAR .flash file, both default, for the same range.
+    install("HDSC.HC32F120.1.0.2.pdsc", "HDSC", "HC32F120", "1.0.2");
   }
 
   private void install(String pdsc, String vendor, String name, String version) throws Exception {
@@ -96,5 +98,13 @@ class PackRootDevicesTest {
     assertThatThrownBy(() -> resolve("stm32g431kbtx"))
         .isInstanceOf(ProjectException.PackNotInstalled.class)
         .hasMessageContaining("packs install Keil::STM32G4xx_DFP");
+  }
+
+  @Test
+  void iarAlgorithmsAreNotCandidates() {
+    ResolvedTarget t = resolve("hc32f120f6ta");
+
+    assertThat(t.flashRegions()).hasSize(1);
+    assertThat(t.flashRegions().get(0).algorithm().orElseThrow().file()).isEqualTo("FlashARM/HC32F120.FLM");
   }
 }
