@@ -114,25 +114,11 @@ public final class Cpu {
   }
 
   public int specialRegister(SpecialRegister reg) {
-    return switch (reg) {
-      case MSP -> spSel() ? otherSp : r[13];
-      case PSP -> spSel() ? r[13] : otherSp;
-      case PRIMASK -> primask;
-      case BASEPRI -> basepri;
-      case FAULTMASK -> faultmask;
-      case CONTROL -> control;
-    };
+    return SystemRegisters.read(this, reg);
   }
 
   public void setSpecialRegister(SpecialRegister reg, int value) {
-    switch (reg) {
-      case MSP -> setStackPointer(false, value);
-      case PSP -> setStackPointer(true, value);
-      case PRIMASK -> primask = value & 1;
-      case BASEPRI -> basepri = arch.thumb2() ? value & 0xFF : 0;
-      case FAULTMASK -> faultmask = arch.thumb2() ? value & 1 : 0;
-      case CONTROL -> writeControl(value);
-    }
+    SystemRegisters.write(this, reg, value);
   }
 
   /** The instructions completed over this CPU's lifetime. */
@@ -302,32 +288,6 @@ public final class Cpu {
     } else {
       r[d] = value;
     }
-  }
-
-  // ---- special registers -------------------------------------------------------------------
-
-  private boolean spSel() {
-    return (control & 2) != 0;
-  }
-
-  private void setStackPointer(boolean process, int value) {
-    value &= ~3;
-    if (process == spSel()) {
-      r[13] = value;
-    } else {
-      otherSp = value;
-    }
-  }
-
-  void writeControl(int value) {
-    int mask = arch.thumb2() || arch.v8() ? 3 : 2;
-    int updated = value & mask;
-    if (((updated ^ control) & 2) != 0) {
-      int sp = r[13];
-      r[13] = otherSp;
-      otherSp = sp;
-    }
-    control = updated;
   }
 
   // ---- memory ------------------------------------------------------------------------------
