@@ -4,6 +4,8 @@ import dev.packs.flm.AlgorithmCacheException;
 import dev.packs.flm.FlmException;
 import dev.packs.flm.ProjectException;
 import dev.packs.index.IndexException;
+import dev.packs.emulator.EmulatorException;
+import dev.packs.target.TargetException;
 import java.io.UncheckedIOException;
 import java.nio.file.NoSuchFileException;
 import picocli.CommandLine.ParameterException;
@@ -24,6 +26,9 @@ final class ExitCodes {
     }
     if (failure instanceof ParameterException || failure instanceof IllegalArgumentException) {
       return ExitCode.USAGE;
+    }
+    if (failure instanceof TargetException || failure instanceof EmulatorException) {
+      return ExitCode.TARGET; // the emulated or real target failed
     }
     if (failure instanceof NoSuchFileException) {
       return ExitCode.NOT_FOUND;

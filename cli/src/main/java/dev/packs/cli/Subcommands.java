@@ -15,6 +15,7 @@ final class Subcommands {
     all.add(new PinCommand(services));
     all.add(new ResolveCommand(services));
     all.add(TargetCommand.create(services));
+    all.add(new EmulateCommand(services));
     return all;
   }
 }
