@@ -125,6 +125,13 @@ public final class Machine {
       public void unmappedAccess(int address, int size, boolean write) {
         listener.unmappedAccess(Integer.toUnsignedLong(address), size, write);
       }
+
+      @Override
+      public void unmappedWrite(int address, int size, int value) {
+        // A permissive bus stands in for peripherals it does not model: report the write as one.
+        listener.peripheralWrite(new PeripheralWrite(Integer.toUnsignedLong(address), size,
+            Integer.toUnsignedLong(value), Optional.empty()));
+      }
     });
   }
 }
