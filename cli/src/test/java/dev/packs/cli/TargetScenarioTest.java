@@ -154,6 +154,7 @@ class TargetScenarioTest {
     assertThat(boot.path("start").isIntegralNumber()).isTrue();
     assertThat(boot.path("algorithm").path("reason").asText()).isEqualTo("pack_default");
     assertThat(boot.path("algorithm").path("ramStart").asLong()).isEqualTo(0x2000_0000L);
+    assertThat(boot.path("algorithm").path("pageSize").asLong()).isPositive();
   }
 
   @Test

@@ -223,4 +223,11 @@ class MalformedFlmTest {
         .isInstanceOf(FlmFormatException.Malformed.class)
         .hasMessageContaining("implausibly large");
   }
+
+  @Test
+  void treatsAnUndefinedSymbolAsMissing() {
+    loading(elf.setU16(elf.symbolValue("UnInit") + 10, 0).bytes())
+        .isInstanceOf(FlmFormatException.MissingSymbol.class)
+        .hasMessage("broken.flm: missing symbol 'UnInit'");
+  }
 }

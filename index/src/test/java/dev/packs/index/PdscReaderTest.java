@@ -27,6 +27,25 @@ class PdscReaderTest {
   }
 
   @Test
+  void jaxbAndStaxBindingsGiveEqualDescriptorsForEverySharedFile() throws Exception {
+    for (Path p : SharedData.all("pdsc", ".pdsc")) {
+      if (p.getFileName().toString().equals("cpm-bench.pdsc")) {
+        continue;
+      }
+      PackDescriptor jaxb;
+      PackDescriptor stax;
+      try (var in = java.nio.file.Files.newInputStream(p)) {
+        jaxb = PdscReader.read(in, "f", PdscReader.Binding.JAXB);
+      }
+      try (var in = java.nio.file.Files.newInputStream(p)) {
+        stax = PdscReader.read(in, "f", PdscReader.Binding.STAX);
+      }
+      assertThat(stax).as(p.toString()).isEqualTo(jaxb);
+      assertThat(stax.devices()).as(p.toString()).hasSameSizeAs(jaxb.devices());
+    }
+  }
+
+  @Test
   void readsPackageHeaderWithReleasesNewestFirst() throws Exception {
     // The F1 2.3.0 DFP: a real pack with a long release history.
     PackDescriptor pdsc = SharedData.read("Keil.STM32F1xx_DFP.2.3.0.pdsc");

@@ -29,7 +29,7 @@ public final class PdscParser {
   private static final String EXPECTED = "a pack descriptor (.pdsc) with a <package> root";
 
   private final String source;
-  private final Unmarshaller unmarshaller;
+  private final Unmarshaller unmarshaller; // null when binding with StAX
   private String vendor;
   private String name;
   private String description = "";
@@ -38,19 +38,20 @@ public final class PdscParser {
   private final List<Requirement> requirements = new ArrayList<>();
   private Xml.Devices devices = new Xml.Devices();
   private final List<Board> boards = new ArrayList<>();
+  private boolean jaxbConsumed;
 
-  private PdscParser(String source) throws IndexException {
+  private PdscParser(String source, boolean jaxb) {
     this.source = source;
     try {
-      this.unmarshaller = Context.INSTANCE.createUnmarshaller();
+      this.unmarshaller = jaxb ? Context.INSTANCE.createUnmarshaller() : null;
     } catch (JAXBException e) {
       throw new IllegalStateException("JAXB bindings are broken", e);
     }
   }
 
-  /** Parses one descriptor. */
-  public static PackDescriptor parse(InputStream in, String source) throws IndexException {
-    return new PdscParser(source).run(in);
+  /** Parses one descriptor, binding the subtrees with JAXB ({@code jaxb}) or the StAX binder. */
+  public static PackDescriptor parse(InputStream in, String source, boolean jaxb) throws IndexException {
+    return new PdscParser(source, jaxb).run(in);
   }
 
   private PackDescriptor run(InputStream in) throws IndexException {
@@ -94,25 +95,22 @@ public final class PdscParser {
       case "name" -> name = NodeMapper.trimmed(SafeXml.text(r));
       case "description" -> description = SafeXml.text(r);
       case "url" -> url = NodeMapper.trimmed(SafeXml.text(r));
-      case "releases" -> {
-        releases(unmarshaller.unmarshal(r, Xml.Releases.class).getValue());
-        return true;
-      }
-      case "requirements" -> {
-        requirements(unmarshaller.unmarshal(r, Xml.Requirements.class).getValue());
-        return true;
-      }
-      case "devices" -> {
-        devices = unmarshaller.unmarshal(r, Xml.Devices.class).getValue();
-        return true;
-      }
-      case "boards" -> {
-        boards(unmarshaller.unmarshal(r, Xml.Boards.class).getValue());
-        return true;
-      }
+      case "releases" -> releases(unmarshaller == null ? StaxBinder.releases(r) : jaxb(r, Xml.Releases.class));
+      case "requirements" ->
+          requirements(unmarshaller == null ? StaxBinder.requirements(r) : jaxb(r, Xml.Requirements.class));
+      case "devices" -> devices = unmarshaller == null ? StaxBinder.devices(r) : jaxb(r, Xml.Devices.class);
+      case "boards" -> boards(unmarshaller == null ? StaxBinder.boards(r) : jaxb(r, Xml.Boards.class));
       default -> SafeXml.skipElement(r);
     }
-    return false;
+    boolean consumed = jaxbConsumed;
+    jaxbConsumed = false;
+    return consumed;
+  }
+
+  /** Binds a subtree with JAXB, which leaves the reader on the token after its end tag. */
+  private <T> T jaxb(XMLStreamReader r, Class<T> type) throws JAXBException {
+    jaxbConsumed = true;
+    return unmarshaller.unmarshal(r, type).getValue();
   }
 
   private void releases(Xml.Releases x) throws IndexException {

@@ -103,10 +103,12 @@ final class Properties {
   /** The legacy ids imply access: IROM/ROM means rx, IRAM/RAM means rw; else the XSD default r. */
   static String legacyAccess(String key) {
     String k = key.toUpperCase(Locale.ROOT);
-    if (k.matches("I?ROM\\d*")) {
+    int at = k.startsWith("I") ? 1 : 0;
+    boolean digitsAfter = k.length() >= at + 3 && k.substring(at + 3).chars().allMatch(Character::isDigit);
+    if (digitsAfter && k.startsWith("ROM", at)) {
       return "rx";
     }
-    if (k.matches("I?RAM\\d*")) {
+    if (digitsAfter && k.startsWith("RAM", at)) {
       return "rw";
     }
     return "r";
