@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -19,10 +20,12 @@ class RootLockTest {
   @Test
   void waiterIsToldWhoHoldsTheLockThenGetsIt() throws Exception {
     CopyOnWriteArrayList<String> told = new CopyOnWriteArrayList<>();
+    CountDownLatch waiting = new CountDownLatch(1);
     CacheListener listener = new CacheListener() {
       @Override
       public void waitingForLock(Path lockFile, String holder) {
         told.add(holder);
+        waiting.countDown();
       }
     };
     RootLock held = RootLock.acquire(state, RootLock.Mode.EXCLUSIVE, "install Keil.STM32G4xx_DFP", Duration.ofSeconds(5), Clock.systemUTC(), CacheListener.NONE);
@@ -33,7 +36,8 @@ class RootLockTest {
         throw new IllegalStateException(e);
       }
     });
-    Thread.sleep(300);
+    // Wait until the waiter has really tried and been refused: a fixed sleep raced a slow pool thread.
+    assertThat(waiting.await(10, TimeUnit.SECONDS)).isTrue();
     assertThat(waiter).isNotDone();
     held.close();
     waiter.get(5, TimeUnit.SECONDS).close();
