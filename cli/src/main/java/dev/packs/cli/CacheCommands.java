@@ -65,7 +65,8 @@ final class CacheCommands {
     abstract int run(PackCache cache) throws CacheException;
   }
 
-  @Command(name = "update-index", description = "Download the pack index, then the descriptors that are new or changed.")
+  @Command(name = "update-index", mixinStandardHelpOptions = true,
+      description = "Download the pack index, then the descriptors that are new or changed.")
   static final class UpdateIndex extends Base {
     UpdateIndex(Services s) {
       super(s);
@@ -98,7 +99,8 @@ final class CacheCommands {
     }
   }
 
-  @Command(name = "install", description = {
+  @Command(name = "install", mixinStandardHelpOptions = true,
+      description = {
       "Install packs: Vendor::Name[@1.2.3|@^1.2.3|@~1.2.3|@>=1.2.3|@latest], Vendor.Name[.1.2.3], Name,",
       "a .pack/.zip file, an http(s) or file: URL of a .pack, or a .pdsc to register locally."})
   static final class Install extends Base {
@@ -138,7 +140,8 @@ final class CacheCommands {
     }
   }
 
-  @Command(name = "list", description = "List installed packs, or available updates, or the public index.")
+  @Command(name = "list", mixinStandardHelpOptions = true,
+      description = "List installed packs, or available updates, or the public index.")
   static final class ListPacks extends Base {
     @Option(names = {"-u", "--updates"}, description = "Only installed packs with a newer version in the index.")
     boolean updates;
@@ -178,7 +181,8 @@ final class CacheCommands {
     }
   }
 
-  @Command(name = "rm", description = "Remove an installed pack (all its versions unless one is given).")
+  @Command(name = "rm", mixinStandardHelpOptions = true,
+      description = "Remove an installed pack (all its versions unless one is given).")
   static final class Remove extends Base {
     @Parameters(index = "0", paramLabel = "PACK_ID")
     String packId;
@@ -202,7 +206,8 @@ final class CacheCommands {
     }
   }
 
-  @Command(name = "update", description = "Install the newest version of one installed pack, or of all of them.")
+  @Command(name = "update", mixinStandardHelpOptions = true,
+      description = "Install the newest version of one installed pack, or of all of them.")
   static final class Update extends Base {
     @Parameters(index = "0", arity = "0..1", paramLabel = "PACK_ID")
     String packId;
@@ -222,7 +227,8 @@ final class CacheCommands {
     }
   }
 
-  @Command(name = "verify", description = "Recompute the SHA-256 of every installed file against the install record.")
+  @Command(name = "verify", mixinStandardHelpOptions = true,
+      description = "Recompute the SHA-256 of every installed file against the install record.")
   static final class Verify extends Base {
     Verify(Services s) {
       super(s);
@@ -244,7 +250,8 @@ final class CacheCommands {
     }
   }
 
-  @Command(name = "cache-dir", description = "Print the pack root.")
+  @Command(name = "cache-dir", mixinStandardHelpOptions = true,
+      description = "Print the pack root.")
   static final class CacheDir extends Base {
     CacheDir(Services s) {
       super(s);

@@ -6,8 +6,11 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
 
 class PacksCommandTest {
   private final StringWriter out = new StringWriter();
@@ -23,6 +26,25 @@ class PacksCommandTest {
   void helpListsExitCodesOnStdout() {
     assertThat(run("--help")).isEqualTo(ExitCode.OK.code());
     assertThat(out.toString()).contains("Usage: packs").contains("NOT_FOUND");
+  }
+
+  @Test
+  void everySubcommandAnswersHelp() {
+    // A new user's first try on any command; several cache commands once rejected --help as unknown.
+    Services services = new Services(Map.of(), Path.of("."), Clock.systemUTC(), false);
+    CommandLine root = PacksCommand.create(new PrintWriter(out, true), new PrintWriter(err, true), services);
+    List<String[]> paths = new ArrayList<>();
+    for (CommandLine sub : root.getSubcommands().values()) {
+      paths.add(new String[] {sub.getCommandName(), "--help"});
+      for (CommandLine leaf : sub.getSubcommands().values()) {
+        paths.add(new String[] {sub.getCommandName(), leaf.getCommandName(), "--help"});
+      }
+    }
+    assertThat(paths).hasSizeGreaterThan(10);
+    for (String[] args : paths) {
+      assertThat(run(args)).as(String.join(" ", args)).isEqualTo(ExitCode.OK.code());
+    }
+    assertThat(err.toString()).isEmpty();
   }
 
   @Test
