@@ -128,6 +128,20 @@ class InstallTest {
   }
 
   @Test
+  void rmOfAPdscNameForgetsTheRegisteredDescriptor() throws Exception {
+    // cpackget's 'rm Vendor.Name.pdsc' is the only way to undo 'install Vendor.Name.pdsc'.
+    Path pdsc = Files.createDirectories(dir.resolve("work/mypack")).resolve("ARM.RteTest_DFP.pdsc");
+    Files.copy(Fixtures.pdsc("devtools-ARM.RteTest_DFP.pdsc"), pdsc);
+    install(pdsc.toString());
+    try (PackCache cache = TestCaches.open(root, mirror.indexUrl())) {
+      assertThat(cache.remove("ARM.RteTest_DFP.pdsc", false)).extracting(InstalledPack::path).containsExactly(pdsc.getParent());
+      assertThatThrownBy(() -> cache.remove("ARM.RteTest_DFP.pdsc", false)).isInstanceOf(PackNotFoundException.class);
+    }
+    assertThat(Files.readString(root.resolve(".Local/local_repository.pidx"))).doesNotContain("RteTest_DFP");
+    assertThat(pdsc).exists();
+  }
+
+  @Test
   void rejectsALocalPdscNotNamedVendorDotName() throws Exception {
     // The shared file carries its version in the name, as downloads do; the local index cannot point at it.
     Path pdsc = Files.createDirectories(dir.resolve("work")).resolve("Keil.STM32G4xx_DFP.1.1.0.pdsc");

@@ -32,6 +32,21 @@ final class LocalRepository {
     }
   }
 
+  /** Drops the entries for {@code vendor.name} (any case); returns them, empty when none was registered. */
+  static List<PublicPack> unregister(PackRoot root, String vendor, String name, Instant now) throws CacheException {
+    List<PublicPack> kept = new ArrayList<>();
+    List<PublicPack> dropped = new ArrayList<>();
+    for (PublicPack p : read(root)) {
+      boolean match = p.vendor().equalsIgnoreCase(vendor) && p.name().equalsIgnoreCase(name);
+      (match ? dropped : kept).add(p);
+    }
+    if (!dropped.isEmpty()) {
+      String xml = IndexFile.write("local repository", "file://localhost/", now.toString(), kept);
+      AtomicFiles.writeString(root.localRepositoryIndex(), xml);
+    }
+    return dropped;
+  }
+
   /** Adds or replaces the entry for {@code vendor.name}, pointing at the descriptor's folder. */
   static void register(PackRoot root, String vendor, String name, String version, Path pdsc, Instant now)
       throws CacheException {

@@ -29,6 +29,9 @@ public final class Remover {
   }
 
   public List<InstalledPack> remove(String packId, boolean purge) throws CacheException {
+    if (packId.toLowerCase(java.util.Locale.ROOT).endsWith(".pdsc")) {
+      return unregisterLocal(packId);
+    }
     PackId request = PackIds.parse(packId);
     PackRoot root = ctx.root();
     List<InstalledPack> matching =
@@ -50,6 +53,22 @@ public final class Remover {
     }
     AtomicFiles.touch(root.packIdx(), ctx.config().clock().instant());
     return matching;
+  }
+
+  /** {@code rm Vendor.Name.pdsc}, as cpackget: forgets a descriptor registered by {@code install X.pdsc}. */
+  private List<InstalledPack> unregisterLocal(String request) throws CacheException {
+    String file = Path.of(request).getFileName().toString();
+    String[] parts = file.substring(0, file.length() - ".pdsc".length()).split("\\.", 2);
+    List<InstalledPack> dropped = parts.length < 2 ? List.of()
+        : LocalRepository.unregister(ctx.root(), parts[0], parts[1], ctx.config().clock().instant()).stream()
+            .map(p -> new InstalledPack(p.vendor(), p.name(), p.version(), Descriptors.FileTransportPaths.dir(p.url())))
+            .toList();
+    if (dropped.isEmpty()) {
+      throw new PackNotFoundException(request, "not registered in " + ctx.root().localRepositoryIndex());
+    }
+    dropped.forEach(ctx.listener()::removed);
+    AtomicFiles.touch(ctx.root().packIdx(), ctx.config().clock().instant());
+    return dropped;
   }
 
   private void removeOne(InstalledPack pack, boolean purge) throws CacheException {
