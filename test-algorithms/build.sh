@@ -30,6 +30,11 @@ for cpu in m0 m4; do
     data=$((16#$(arm-none-eabi-readelf -SW "$out" | sed -E 's/^ *\[ *[0-9]+\] *//' | awk '$1 == "PrgData" && $2 == "PROGBITS" { print $3 }')))
     [ "$rw" -eq "$data" ] || { echo "$out: rw_state is not at the start of PrgData" >&2; exit 1; }
     [ $((zi - rw)) -eq 8 ] || { echo "$out: zi_state is not 8 bytes above rw_state" >&2; exit 1; }
+    # r9 belongs to the debugger: the algorithm may read it, never write it.
+    if arm-none-eabi-objdump -d "$out" | grep -E '\s(mov|movs|add|adds|ldr|sub|pop)(\.w)?\s+(r9|sb),|pop(\.w)?\s+\{[^}]*(r9|sb)' >/dev/null; then
+      echo "$out: the code writes r9" >&2
+      exit 1
+    fi
     # Position independence: the object may carry no absolute or GOT relocation.
     arm-none-eabi-gcc -mcpu="cortex-$cpu" -"$opt" "${flags[@]}" -c -o "$tmp/sfc_flash.o" src/sfc_flash.c
     if arm-none-eabi-readelf -rW "$tmp/sfc_flash.o" | grep -E 'R_ARM_(ABS|GOT|TARGET|REL32)' >/dev/null; then

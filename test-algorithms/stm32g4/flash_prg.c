@@ -100,6 +100,11 @@ int EraseSector(unsigned long adr) {
     return 1;
   }
   page = offset / PAGE_SIZE;
+#ifdef PACKS_WRONG_PAGE
+  /* Deliberately wrong, for the emulator's tests only: the page number loses its bank bit, as a
+   * driver that takes this single-bank part for two 64 KiB banks would. Page 32 becomes page 0. */
+  page &= 0x1Fu;
+#endif
   wait_ready();
   FLASH_SR = SR_ERRORS;
   FLASH_CR = CR_PER | (page << CR_PNB_SHIFT);

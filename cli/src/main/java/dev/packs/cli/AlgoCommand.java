@@ -5,13 +5,14 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** {@code packs algo ...}: flash algorithms, per file and per target. */
-@Command(name = "algo", mixinStandardHelpOptions = true, synopsisSubcommandLabel = "COMMAND",
-    description = "Flash algorithms (.FLM): inspect, export, choose, override and reset.")
+/** {@code packs algo}: flash algorithms. Each subcommand is registered in {@link #create}. */
+@Command(
+    name = "algo",
+    mixinStandardHelpOptions = true,
+    description = "Inspect, export and choose flash algorithms (.FLM).",
+    synopsisSubcommandLabel = "COMMAND")
 final class AlgoCommand implements Runnable {
   @Spec private CommandSpec spec;
-
-  private AlgoCommand() {}
 
   static CommandLine create(Services services) {
     CommandLine algo = new CommandLine(new AlgoCommand());

@@ -1,9 +1,12 @@
 package dev.packs.cli;
 
+import dev.packs.flm.AlgorithmCache;
+import dev.packs.flm.AlgorithmCacheListener;
 import dev.packs.flm.AlgorithmExport;
 import dev.packs.flm.ExportFormat;
 import dev.packs.flm.ExportedAlgorithm;
 import dev.packs.flm.RamWindow;
+import dev.packs.flm.ResolvedTarget;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -28,7 +31,7 @@ final class AlgoExportCommand implements Callable<Integer> {
 
   @Spec private CommandSpec spec;
 
-  @Parameters(paramLabel = "TARGET|FILE", description = "A .FLM file (target names: see `packs target show`).")
+  @Parameters(paramLabel = "TARGET|FILE", description = "A .FLM file, or a target resolved like `packs target show` does.")
   private String what;
 
   @Option(names = "--format", required = true, paramLabel = "FORMAT",
@@ -36,7 +39,7 @@ final class AlgoExportCommand implements Callable<Integer> {
   private ExportFormat format;
 
   @Option(names = "--ram", paramLabel = "START:SIZE", converter = RamConverter.class,
-      description = "The RAM the algorithm runs in, e.g. 0x20000000:0x8000. Needed for pyocd with a FILE.")
+      description = "The RAM the algorithm runs in, e.g. 0x20000000:0x8000; a target brings its own. Needed for pyocd with a FILE.")
   private RamWindow ram;
 
   AlgoExportCommand(Services services) {
@@ -45,20 +48,33 @@ final class AlgoExportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (!Files.isRegularFile(AlgoFiles.resolve(services, what))) {
-      throw new NoSuchFileException(what, null,
-          "no such .FLM file (exporting by target name needs target resolution, not available yet)");
+    List<ExportedAlgorithm> algorithms = Files.isRegularFile(AlgoFiles.resolve(services, what))
+        ? List.of(ExportedAlgorithm.ofFile(AlgoFiles.load(services, what), Optional.empty()))
+        : ofTarget();
+    if (ram != null) {
+      algorithms = algorithms.stream().map(a -> a.withRam(ram)).toList();
     }
-    if (format == ExportFormat.PYOCD && ram == null) {
+    if (format == ExportFormat.PYOCD && algorithms.stream().anyMatch(a -> a.ram().isEmpty())) {
       throw new IllegalArgumentException(
           "--format pyocd places the algorithm in RAM: give --ram START:SIZE, e.g. --ram 0x20000000:0x8000");
     }
-    ExportedAlgorithm exported =
-        ExportedAlgorithm.ofFile(AlgoFiles.load(services, what), Optional.ofNullable(ram));
     PrintWriter out = spec.commandLine().getOut();
-    out.print(AlgorithmExport.render(format, List.of(exported)));
+    out.print(AlgorithmExport.render(format, algorithms));
     out.flush();
     return ExitCode.OK.code();
+  }
+
+  /** The algorithms of a target resolved from the installed packs and packs.yaml. */
+  private List<ExportedAlgorithm> ofTarget() throws NoSuchFileException {
+    ResolvedTarget target = ProjectContext.resolver(services, spec).resolve(what);
+    Optional<java.nio.file.Path> rootOption = ((PacksCommand) spec.root().userObject()).packRoot();
+    AlgorithmCache cache =
+        AlgorithmCache.in(ProjectContext.packRoot(services, rootOption), AlgorithmCacheListener.NONE);
+    List<ExportedAlgorithm> algorithms = AlgorithmExport.algorithmsOf(target, cache);
+    if (algorithms.isEmpty()) {
+      throw new NoSuchFileException(what, null, "no flash algorithm covers any flash region of " + target.device());
+    }
+    return algorithms;
   }
 
   static final class FormatConverter implements ITypeConverter<ExportFormat> {

@@ -4,6 +4,8 @@ import dev.packs.flm.AlgorithmCacheException;
 import dev.packs.flm.FlmException;
 import dev.packs.flm.ProjectException;
 import dev.packs.index.IndexException;
+import dev.packs.emulator.EmulatorException;
+import dev.packs.target.TargetException;
 import java.io.UncheckedIOException;
 import java.nio.file.NoSuchFileException;
 import picocli.CommandLine.ParameterException;
@@ -16,11 +18,17 @@ final class ExitCodes {
     if (failure instanceof IndexException e) {
       return ofIndex(e);
     }
-    if (failure instanceof ProjectException project) {
-      return ofProject(project);
+    if (failure instanceof ProjectException e) {
+      return ofProject(e);
+    }
+    if (failure instanceof dev.packs.cache.CacheException cache) {
+      return ofCache(cache);
     }
     if (failure instanceof ParameterException || failure instanceof IllegalArgumentException) {
       return ExitCode.USAGE;
+    }
+    if (failure instanceof TargetException || failure instanceof EmulatorException) {
+      return ExitCode.TARGET; // the emulated or real target failed
     }
     if (failure instanceof NoSuchFileException) {
       return ExitCode.NOT_FOUND;
@@ -50,12 +58,27 @@ final class ExitCodes {
   private static ExitCode ofProject(ProjectException failure) {
     if (failure instanceof ProjectException.BadConfig
         || failure instanceof ProjectException.AmbiguousTarget
-        || failure instanceof ProjectException.AmbiguousAlgorithm) {
+        || failure instanceof ProjectException.AmbiguousAlgorithm
+        || failure instanceof ProjectException.OverrideMismatch) {
       return ExitCode.USAGE;
     }
     if (failure instanceof ProjectException.UnknownTarget
         || failure instanceof ProjectException.PackNotInstalled
         || failure instanceof ProjectException.AlgorithmNotFound) {
+      return ExitCode.NOT_FOUND;
+    }
+    return ExitCode.FAILURE; // CannotEdit, LockMismatch, FileFailure
+  }
+
+  private static ExitCode ofCache(dev.packs.cache.CacheException failure) {
+    if (failure instanceof dev.packs.cache.OfflineException) {
+      return ExitCode.OFFLINE;
+    }
+    if (failure instanceof dev.packs.cache.PackNotFoundException) {
+      return ExitCode.NOT_FOUND;
+    }
+    if (failure instanceof dev.packs.cache.DownloadException d
+        && d.reason() == dev.packs.cache.DownloadException.Reason.NOT_FOUND) {
       return ExitCode.NOT_FOUND;
     }
     return ExitCode.FAILURE;

@@ -6,6 +6,7 @@ import dev.packs.flm.ProjectEditor;
 import dev.packs.flm.TargetResolver;
 import java.nio.file.Path;
 import java.util.Optional;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** Where the project commands find the project, the user's home and the pack root. */
 final class ProjectContext {
@@ -15,16 +16,19 @@ final class ProjectContext {
     return services.env("HOME").map(Path::of).orElse(Path.of(System.getProperty("user.home")));
   }
 
-  static PackRoot packRoot(Services services) {
-    return PackRoot.locate(Optional.empty(), services.environment(), System.getProperty("os.name"), home(services));
+  static PackRoot packRoot(Services services, Optional<Path> option) {
+    return PackRoot.locate(option.map(p -> services.workingDir().resolve(p)), services.environment(),
+        System.getProperty("os.name"), home(services));
   }
 
   static ProjectConfig config(Services services) {
     return ProjectConfig.locate(services.workingDir(), services.environment(), home(services));
   }
 
-  static TargetResolver resolver(Services services) {
-    return new TargetResolver(packRoot(services), config(services));
+  /** The resolver for the project, over the pack root the {@code --pack-root} option of {@code spec} names. */
+  static TargetResolver resolver(Services services, CommandSpec spec) {
+    Optional<Path> option = ((PacksCommand) spec.root().userObject()).packRoot();
+    return new TargetResolver(packRoot(services, option), config(services));
   }
 
   static ProjectEditor editor(Services services) {

@@ -33,7 +33,7 @@ final class ResolveCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    TargetResolver resolver = ProjectContext.resolver(services);
+    TargetResolver resolver = ProjectContext.resolver(services, spec);
     LockFile lock = locked ? resolver.checkLock() : resolver.writeLock();
     PrintWriter out = spec.commandLine().getOut();
     for (Map.Entry<String, LockFile.Target> e : lock.targets().entrySet()) {

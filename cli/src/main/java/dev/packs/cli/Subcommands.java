@@ -1,5 +1,6 @@
 package dev.packs.cli;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /** The list of subcommands. Each issue adds its commands here, one line each. */
@@ -7,12 +8,14 @@ final class Subcommands {
   private Subcommands() {}
 
   static List<Object> all(Services services) {
-    return List.of(
-        new FindCommand(services),
-        new ShowCommand(services),
-        AlgoCommand.create(services),
-        new PinCommand(services),
-        new ResolveCommand(services),
-        TargetCommand.create(services));
+    List<Object> all = new ArrayList<>(CacheCommands.all(services));
+    all.add(new FindCommand(services));
+    all.add(new ShowCommand(services));
+    all.add(AlgoCommand.create(services));
+    all.add(new PinCommand(services));
+    all.add(new ResolveCommand(services));
+    all.add(TargetCommand.create(services));
+    all.add(new EmulateCommand(services));
+    return all;
   }
 }

@@ -49,7 +49,7 @@ final class TargetCommand implements Runnable {
 
     @Override
     public Integer call() throws JsonProcessingException {
-      ResolvedTarget resolved = ProjectContext.resolver(services).resolve(target);
+      ResolvedTarget resolved = ProjectContext.resolver(services, spec).resolve(target);
       if (json) {
         spec.commandLine().getOut().println(JSON.writeValueAsString(TargetJson.of(resolved)));
       } else {

@@ -20,7 +20,7 @@ record TargetJson(
 
   record AlgorithmJson(
       String origin, String file, String path, long start, long size, Long ramStart, Long ramSize,
-      String sha256, String reason, String why) {}
+      String sha256, String flashDevice, long pageSize, String reason, String why) {}
 
   static TargetJson of(ResolvedTarget t) {
     return new TargetJson(t.target(), t.device(), t.processor().orElse(null), t.pack().toString(), t.packWhy(),
@@ -35,6 +35,6 @@ record TargetJson(
   private static AlgorithmJson algorithm(ResolvedTarget.Algorithm a) {
     return new AlgorithmJson(a.origin().name().toLowerCase(Locale.ROOT), a.file(), a.path().toString(), a.start(),
         a.size(), a.ram().map(r -> r.start()).orElse(null), a.ram().map(r -> r.size()).orElse(null), a.sha256(),
-        a.reason().name().toLowerCase(Locale.ROOT), a.why());
+        a.flashDevice().name(), a.flashDevice().pageSize(), a.reason().name().toLowerCase(Locale.ROOT), a.why());
   }
 }

@@ -1,5 +1,6 @@
 package dev.packs.cli;
 
+import dev.packs.flm.RamWindow;
 import dev.packs.flm.ResolvedTarget;
 import dev.packs.flm.TargetConfig;
 import java.io.PrintWriter;
@@ -30,8 +31,10 @@ final class TargetText {
       ResolvedTarget.Algorithm a = r.algorithm().get();
       out.printf("    algorithm  %s%s%n", a.file(), a.origin() == ResolvedTarget.Origin.LOCAL ? " (local file)" : "");
       out.printf("    why        %s: %s%n", a.reason().label(), a.why());
+      out.printf("    flm        %s, page %d bytes, erased 0x%02X%n", a.flashDevice().name(),
+          a.flashDevice().pageSize(), a.flashDevice().erasedValue());
       out.printf("    sha256     %s%n", a.sha256());
-      a.ram().ifPresent((TargetConfig.Ram ram) ->
+      a.ram().ifPresent((RamWindow ram) ->
           out.printf("    ram        %s, %s bytes%n", Addresses.hex(ram.start()), Addresses.hex(ram.size())));
     }
   }

@@ -23,7 +23,10 @@ class AlgoCommandTest {
   private final StringWriter err = new StringWriter();
 
   private int run(Path workingDir, String... args) {
-    Services services = new Services(Map.of(), workingDir, Clock.systemUTC(), false);
+    // An empty pack root and home, so nothing outside the test is read.
+    Map<String, String> env = Map.of("CMSIS_PACK_ROOT", temp.resolve("packs").toString(),
+        "HOME", temp.toString(), "XDG_CONFIG_HOME", temp.resolve("config").toString());
+    Services services = new Services(env, workingDir, Clock.systemUTC(), false);
     return PacksCommand.create(new PrintWriter(out, true), new PrintWriter(err, true), services)
         .execute(args);
   }
@@ -111,6 +114,6 @@ class AlgoCommandTest {
   @Test
   void exportOfAnUnknownTargetIsNotFound() {
     assertThat(run("algo", "export", "stm32g431kbtx", "--format", "json")).isEqualTo(ExitCode.NOT_FOUND.code());
-    assertThat(err.toString()).contains("stm32g431kbtx: no such .FLM file");
+    assertThat(err.toString()).contains("no installed device matches target 'stm32g431kbtx'");
   }
 }

@@ -12,6 +12,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ProjectCommandsTest {
+  // Our own STM32G4 algorithm: the local fix users point overrides at.
+  private static final Path G4 =
+      Path.of(System.getProperty("packs.repo", "..")).resolve("test-algorithms/stm32g4/build/packs_stm32g4_128k.flm");
+
   @TempDir Path dir;
   private final StringWriter out = new StringWriter();
   private final StringWriter err = new StringWriter();
@@ -48,7 +52,7 @@ class ProjectCommandsTest {
   @Test
   void overrideRecordsThePathRelativeToTheConfigAndResetForgetsIt() throws Exception {
     Path algos = Files.createDirectories(dir.resolve("algos"));
-    Files.writeString(algos.resolve("fixed.flm"), "flm");
+    Files.copy(G4, algos.resolve("fixed.flm"));
     Files.writeString(dir.resolve("packs.yaml"), "targets:\n  stm32g431kbtx:\n    pack: Keil::STM32G4xx_DFP@1.2.0\n");
 
     assertThat(run(algos, "algo", "override", "stm32g431kbtx", "fixed.flm", "--region", "0x08000000"))
@@ -70,7 +74,7 @@ class ProjectCommandsTest {
 
   @Test
   void badRegionAddressIsAUsageError() throws Exception {
-    Files.writeString(dir.resolve("a.flm"), "flm");
+    Files.copy(G4, dir.resolve("a.flm"));
     assertThat(run(dir, "algo", "override", "t", "a.flm", "--region", "bank2")).isEqualTo(ExitCode.USAGE.code());
     assertThat(err.toString()).contains("'bank2' is not a 32-bit address");
   }
@@ -86,5 +90,14 @@ class ProjectCommandsTest {
   void resolveWithoutAConfigSaysHowToStart() {
     assertThat(run(dir, "resolve")).isEqualTo(ExitCode.USAGE.code());
     assertThat(err.toString()).contains("no packs.yaml").contains("packs pin TARGET PACK_ID");
+  }
+
+  @Test
+  void overrideWithAFileThatIsNotAnFlmFailsAndWritesNothing() throws Exception {
+    Files.writeString(dir.resolve("readme.flm"), "just text");
+
+    assertThat(run(dir, "algo", "override", "stm32g431kbtx", "readme.flm")).isEqualTo(ExitCode.FAILURE.code());
+    assertThat(err.toString()).contains("readme.flm");
+    assertThat(dir.resolve("packs.yaml")).doesNotExist();
   }
 }

@@ -95,6 +95,19 @@ public final class AlgorithmCache {
     return algo;
   }
 
+  /**
+   * The SHA-256 of a local FLM file, from the cache when this version of the file was seen before (the
+   * file is then not opened), else by loading it. For lock files and {@code target show}.
+   *
+   * @throws AlgorithmCacheException if the file cannot be read
+   * @throws FlmFormatException if it is not a usable FLM
+   */
+  public String sha256(Path flm) {
+    Path file = flm.toAbsolutePath().normalize();
+    Optional<String> known = knownSha256(fileKey(file));
+    return known.orElseGet(() -> load(flm).sha256());
+  }
+
   /** The algorithm of an FLM with this SHA-256, if any run has parsed it; e.g. to check a lock file. */
   public Optional<FlashAlgorithm> bySha256(String sha256) {
     if (!SHA256.matcher(sha256).matches()) {
@@ -105,6 +118,14 @@ public final class AlgorithmCache {
   }
 
   private Optional<FlashAlgorithm> lookup(String key) {
+    Optional<String> sha256 = knownSha256(key);
+    Optional<FlashAlgorithm> algo = sha256.flatMap(this::bySha256);
+    algo.ifPresent(a -> listener.hit(key, a.sha256()));
+    return algo;
+  }
+
+  /** The SHA-256 recorded for {@code key}, if its key file is present and intact. */
+  private Optional<String> knownSha256(String key) {
     Path keyFile = keyFile(key);
     Optional<byte[]> entry = readEntry(keyFile);
     if (entry.isEmpty()) {
@@ -112,14 +133,12 @@ public final class AlgorithmCache {
     }
     String text = new String(entry.get(), StandardCharsets.UTF_8);
     int newline = text.indexOf('\n');
-    if (newline != 64 || !text.substring(65).equals(key)) {
+    if (newline != 64 || !SHA256.matcher(text.substring(0, 64)).matches()
+        || !text.substring(65).equals(key)) {
       discard(keyFile, "key file does not match its key");
       return Optional.empty();
     }
-    String sha256 = text.substring(0, 64);
-    Optional<FlashAlgorithm> algo = bySha256(sha256);
-    algo.ifPresent(a -> listener.hit(key, sha256));
-    return algo;
+    return Optional.of(text.substring(0, 64));
   }
 
   private Optional<FlashAlgorithm> decode(Path file, byte[] bytes, String sha256) {

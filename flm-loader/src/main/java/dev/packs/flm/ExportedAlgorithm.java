@@ -20,10 +20,11 @@ public record ExportedAlgorithm(
 
   /** Named after the file's stem in lower case, as probe-rs target-gen does; default, not placed. */
   public static ExportedAlgorithm ofFile(FlashAlgorithm algorithm, Optional<RamWindow> ram) {
-    String source = algorithm.source().replace('\\', '/');
-    String stem = source.substring(source.lastIndexOf('/') + 1);
-    int dot = stem.lastIndexOf('.');
-    stem = dot > 0 ? stem.substring(0, dot) : stem;
-    return new ExportedAlgorithm(stem.toLowerCase(java.util.Locale.ROOT), true, algorithm, ram);
+    return new ExportedAlgorithm(AlgorithmExport.stem(algorithm.source()), true, algorithm, ram);
+  }
+
+  /** The same algorithm in another RAM window, e.g. one given on the command line. */
+  public ExportedAlgorithm withRam(RamWindow window) {
+    return new ExportedAlgorithm(name, isDefault, algorithm, Optional.of(window));
   }
 }

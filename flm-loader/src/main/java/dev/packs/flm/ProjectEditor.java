@@ -1,6 +1,7 @@
 package dev.packs.flm;
 
 import dev.packs.flm.internal.config.ConfigLocator;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
@@ -50,16 +51,27 @@ public final class ProjectEditor {
    * Overrides the algorithm of the target's boot flash region, or of the region starting at {@code
    * region}, with a local {@code .flm}. The file must exist; it is recorded relative to the config
    * file's folder when it lies below it, so the project can move.
+   *
+   * @throws FlmFormatException when the file is not a usable FLM
    */
   public Edit override(String target, Path flm, Optional<Long> region) {
     Path absolute = workingDir.resolve(flm).toAbsolutePath().normalize();
     if (!Files.isRegularFile(absolute)) {
       throw new ProjectException.AlgorithmNotFound("override file " + absolute + " does not exist");
     }
+    FlmLoader.load(read(absolute), absolute.toString());
     Path base = file().getParent();
     String written = absolute.startsWith(base) ? base.relativize(absolute).toString() : absolute.toString();
     String portable = written.replace('\\', '/');
     return edit(target, t -> t.withFlm(region, portable));
+  }
+
+  private static byte[] read(Path file) {
+    try {
+      return Files.readAllBytes(file);
+    } catch (IOException e) {
+      throw new ProjectException.FileFailure(file, "cannot read", e);
+    }
   }
 
   /** Forgets a target's algorithm choice and overrides; its pin and RAM window stay. */

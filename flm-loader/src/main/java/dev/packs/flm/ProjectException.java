@@ -8,7 +8,7 @@ import java.util.Objects;
  * Why a project's targets could not be configured, resolved or locked. Each subclass carries the
  * facts: the file and field, the target, the candidates to choose from, the differences found.
  */
-public abstract sealed class ProjectException extends RuntimeException {
+public abstract sealed class ProjectException extends FlmException {
   private ProjectException(String message, Throwable cause) {
     super(message, cause);
   }
@@ -96,6 +96,13 @@ public abstract sealed class ProjectException extends RuntimeException {
   /** An algorithm named in the config, or a file a pack or override refers to, does not exist. */
   public static final class AlgorithmNotFound extends ProjectException {
     public AlgorithmNotFound(String message) {
+      super(message, null);
+    }
+  }
+
+  /** A local override that does not cover the flash region it is configured for. */
+  public static final class OverrideMismatch extends ProjectException {
+    public OverrideMismatch(String message) {
       super(message, null);
     }
   }

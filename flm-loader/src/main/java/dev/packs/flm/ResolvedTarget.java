@@ -101,6 +101,7 @@ public record ResolvedTarget(
    * @param size the size of that range
    * @param ram the RAM window from the pack ({@code RAMstart}/{@code RAMsize}) or {@code packs.yaml}
    * @param sha256 the file's SHA-256, lower-case hex
+   * @param flashDevice the file's FlashDevice header: device name, page size, timeouts
    * @param why one sentence for humans
    */
   public record Algorithm(
@@ -109,8 +110,9 @@ public record ResolvedTarget(
       Path path,
       long start,
       long size,
-      Optional<TargetConfig.Ram> ram,
+      Optional<RamWindow> ram,
       String sha256,
+      FlashDevice flashDevice,
       Reason reason,
       String why) {
     public Algorithm {
@@ -121,6 +123,7 @@ public record ResolvedTarget(
       if (sha256 == null || !sha256.matches("[0-9a-f]{64}")) {
         throw new IllegalArgumentException("not a sha256: " + sha256);
       }
+      Objects.requireNonNull(flashDevice, "flashDevice");
       Objects.requireNonNull(reason, "reason");
       Objects.requireNonNull(why, "why");
     }

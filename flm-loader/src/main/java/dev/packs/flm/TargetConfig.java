@@ -26,7 +26,7 @@ public record TargetConfig(
     Optional<String> algorithm,
     Optional<String> defaultFlm,
     Map<Long, String> regionFlm,
-    Optional<Ram> ram) {
+    Optional<RamWindow> ram) {
 
   public TargetConfig {
     if (name == null || name.isBlank()) {
@@ -66,18 +66,5 @@ public record TargetConfig(
   /** Forgets every algorithm choice and override; the pin and RAM window stay. */
   public TargetConfig withoutAlgorithmChoices() {
     return new TargetConfig(name, pack, Optional.empty(), Optional.empty(), Map.of(), ram);
-  }
-
-  /** The RAM window given for the flash algorithms of a target. */
-  public record Ram(long start, long size) {
-    public Ram {
-      if (start < 0 || start > 0xFFFF_FFFFL) {
-        throw new IllegalArgumentException(String.format("RAM start 0x%X is not a 32-bit address", start));
-      }
-      if (size <= 0 || start + size > 0x1_0000_0000L) {
-        throw new IllegalArgumentException(
-            String.format("RAM size 0x%X at 0x%08X does not fit the 32-bit address space", size, start));
-      }
-    }
   }
 }

@@ -1,7 +1,7 @@
 package dev.packs.flm;
 
 import dev.packs.cache.PackRoot;
-import dev.packs.flm.internal.resolve.FileDigests;
+import dev.packs.flm.internal.resolve.AlgorithmFiles;
 import dev.packs.flm.internal.resolve.InstalledDevices;
 import dev.packs.flm.internal.resolve.PackRootDevices;
 import dev.packs.flm.internal.resolve.Resolution;
@@ -16,16 +16,16 @@ import java.util.List;
 public final class TargetResolver {
   private final ProjectConfig config;
   private final InstalledDevices devices;
-  private final FileDigests digests;
+  private final AlgorithmFiles files;
 
   public TargetResolver(PackRoot root, ProjectConfig config) {
-    this(config, new PackRootDevices(root), new FileDigests());
+    this(config, new PackRootDevices(root), AlgorithmFiles.parsing());
   }
 
-  TargetResolver(ProjectConfig config, InstalledDevices devices, FileDigests digests) {
+  TargetResolver(ProjectConfig config, InstalledDevices devices, AlgorithmFiles files) {
     this.config = config;
     this.devices = devices;
-    this.digests = digests;
+    this.files = files;
   }
 
   /**
@@ -34,7 +34,7 @@ public final class TargetResolver {
    * @throws ProjectException naming what is unknown, ambiguous or missing
    */
   public ResolvedTarget resolve(String target) {
-    return new Resolution(config, devices.candidates(target), digests).resolve(target);
+    return new Resolution(config, devices.candidates(target), files).resolve(target);
   }
 
   /** Resolves every target configured in {@code packs.yaml}, sorted by name. */

@@ -186,6 +186,43 @@ class AlgorithmCacheTest {
     assertThat(Files.exists(cacheDir())).isFalse();
   }
 
+  @Test
+  void aPackRootKeepsItsCacheInTheStateFolder() throws IOException {
+    dev.packs.cache.PackRoot root = new dev.packs.cache.PackRoot(temp.resolve("packs"));
+
+    AlgorithmCache.in(root, AlgorithmCacheListener.NONE).load(flm("sfc_m4_Os.flm"));
+
+    assertThat(root.stateDir().resolve("algorithms/v1/by-sha256")).isDirectory();
+    assertThat(root.stateDir().resolve("algorithms/v1/keys")).isDirectory();
+  }
+
+  @Test
+  void knowsTheSha256OfASeenFileWithoutOpeningIt() throws IOException {
+    Path flm = flm("sfc_m4_O0.flm");
+    String first = new AlgorithmCache(cacheDir(), AlgorithmCacheListener.NONE).sha256(flm);
+    Events events = new Events();
+
+    String second = new AlgorithmCache(cacheDir(), events).sha256(flm);
+
+    assertThat(second).isEqualTo(first).isEqualTo(FlmLoader.load(Files.readAllBytes(flm), "x").sha256());
+    assertThat(events.opened).isEmpty();
+    assertThat(events.read).hasSize(1);
+  }
+
+  @Test
+  void aKeyFileForAnotherKeyIsDiscarded() throws IOException {
+    Path flm = flm("sfc_m4_O0.flm");
+    new AlgorithmCache(cacheDir(), AlgorithmCacheListener.NONE).load(flm);
+    Path keyFile = entries(".key").get(0);
+    Files.writeString(keyFile, "0".repeat(64) + "\nsomething else");
+    Events events = new Events();
+
+    new AlgorithmCache(cacheDir(), events).load(flm);
+
+    assertThat(events.discarded).containsExactly(keyFile.getFileName() + ": key file does not match its key");
+    assertThat(events.opened).hasSize(1);
+  }
+
   private List<Path> entries(String suffix) throws IOException {
     if (!Files.exists(cacheDir())) {
       return List.of();

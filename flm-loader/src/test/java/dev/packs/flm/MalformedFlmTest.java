@@ -181,4 +181,53 @@ class MalformedFlmTest {
         .isInstanceOf(FlmFormatException.Truncated.class)
         .hasMessage("broken.flm: truncated FLM: the file ends inside the FlashDevice");
   }
+
+  @Test
+  void acceptsAFileWithoutInitialisedData() {
+    int data = elf.sectionHeader(elf.section("PrgData", PROGBITS));
+    FlashAlgorithm algo = FlmLoader.load(elf.setU32(data + 4, 0x7000_0003L).bytes(), "x");
+
+    org.assertj.core.api.Assertions.assertThat(algo.sections())
+        .isEqualTo(new Sections(new BlobRange(0, 0x108), new BlobRange(0x108, 0), new BlobRange(0x110, 8)));
+    org.assertj.core.api.Assertions.assertThat(algo.staticBase()).isEqualTo(0x108);
+    org.assertj.core.api.Assertions.assertThat(algo.blob().size()).isEqualTo(0x118);
+  }
+
+  @Test
+  void acceptsAFileWithoutZeroInitialisedData() {
+    int bss = elf.sectionHeader(elf.section("PrgData", NOBITS));
+    FlashAlgorithm algo = FlmLoader.load(elf.setU32(bss + 4, 0x7000_0003L).bytes(), "x");
+
+    org.assertj.core.api.Assertions.assertThat(algo.sections().bss()).isEqualTo(new BlobRange(0x110, 0));
+    org.assertj.core.api.Assertions.assertThat(algo.blob().size()).isEqualTo(0x110);
+  }
+
+  @Test
+  void rejectsASectionNameTableIndexOutOfRange() {
+    loading(elf.setU16(50, 200).bytes())
+        .isInstanceOf(FlmFormatException.Malformed.class)
+        .hasMessageContaining("section name table index 200");
+  }
+
+  @Test
+  void rejectsASymbolNameOutsideTheStringTable() {
+    loading(elf.setU32(elf.symbolValue("Init") - 4, 0x7FFF_0000L).bytes())
+        .isInstanceOf(FlmFormatException.Malformed.class)
+        .hasMessage("broken.flm: malformed FLM: name outside the symbol string table");
+  }
+
+  @Test
+  void rejectsAnImplausiblyLargeZeroInitialisedSection() {
+    int bss = elf.sectionHeader(elf.section("PrgData", NOBITS));
+    loading(elf.setU32(bss + 20, 0x4000_0000L).bytes())
+        .isInstanceOf(FlmFormatException.Malformed.class)
+        .hasMessageContaining("implausibly large");
+  }
+
+  @Test
+  void treatsAnUndefinedSymbolAsMissing() {
+    loading(elf.setU16(elf.symbolValue("UnInit") + 10, 0).bytes())
+        .isInstanceOf(FlmFormatException.MissingSymbol.class)
+        .hasMessage("broken.flm: missing symbol 'UnInit'");
+  }
 }

@@ -150,8 +150,17 @@ final class PackCommitter {
       AtomicFiles.deleteQuietly(tmp);
       throw new CacheIoException(dest, e);
     }
+    deleteIfEmpty(tmpDir());
     AtomicFiles.touch(ctx.root().packIdx(), ctx.config().clock().instant());
     return new InstalledPack(vendor, name, staged.version(), dest);
+  }
+
+  private static void deleteIfEmpty(Path dir) {
+    try {
+      Files.deleteIfExists(dir);
+    } catch (IOException e) {
+      // Another leftover is still inside; the next run's clean-up takes it.
+    }
   }
 
   private void checkChecksumFile(Staged staged, Map<String, String> files, String source) throws CacheException {

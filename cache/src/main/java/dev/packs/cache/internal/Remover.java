@@ -61,6 +61,7 @@ public final class Remover {
       throw new CacheIoException(pack.path(), e);
     }
     AtomicFiles.deleteQuietly(trash);
+    deleteIfEmpty(trash.getParent());
     AtomicFiles.deleteQuietly(InstallRecord.fileFor(root.stateDir(), pack.vendor(), pack.name(), pack.version()));
     deleteIfEmpty(pack.path().getParent());
     deleteIfEmpty(pack.path().getParent().getParent());

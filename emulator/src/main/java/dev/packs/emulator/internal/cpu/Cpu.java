@@ -39,6 +39,7 @@ public final class Cpu {
   /** The carry out of the last {@link Alu} shift or immediate expansion. */
   boolean shiftCarry;
 
+  private final CodeCache code = new CodeCache();
   private int pc;
   private long count;
   private volatile boolean haltRequested;
@@ -131,26 +132,30 @@ public final class Cpu {
     if (maxInstructions < 0) {
       throw new IllegalArgumentException("negative instruction limit " + maxInstructions);
     }
+    code.invalidateAll();
     long start = count;
     long remaining = maxInstructions;
-    try {
-      while (remaining > 0) {
-        if (haltRequested) {
-          haltRequested = false;
-          return new Stop(Stop.Kind.HALTED, pc, count - start, Optional.empty());
-        }
-        int batch = (int) Math.min(remaining, HALT_CHECK_INTERVAL);
-        for (int i = 0; i < batch; i++) {
-          step();
-          count++;
-        }
-        remaining -= batch;
+    while (remaining > 0) {
+      if (haltRequested) {
+        haltRequested = false;
+        return new Stop(Stop.Kind.HALTED, pc, count - start, Optional.empty());
       }
-      return new Stop(Stop.Kind.LIMIT, pc, count - start, Optional.empty());
-    } catch (CpuStop stop) {
-      Stop.Kind kind = stop.fault.isPresent() ? Stop.Kind.FAULT : Stop.Kind.BREAKPOINT;
-      return new Stop(kind, pc, count - start, stop.fault);
+      int batch = (int) Math.min(remaining, HALT_CHECK_INTERVAL);
+      int done = 0;
+      try {
+        while (done < batch) {
+          step();
+          done++;
+        }
+      } catch (CpuStop stop) {
+        count += done;
+        Stop.Kind kind = stop.fault.isPresent() ? Stop.Kind.FAULT : Stop.Kind.BREAKPOINT;
+        return new Stop(kind, pc, count - start, stop.fault);
+      }
+      count += batch;
+      remaining -= batch;
     }
+    return new Stop(Stop.Kind.LIMIT, pc, count - start, Optional.empty());
   }
 
   private void step() {
@@ -185,8 +190,14 @@ public final class Cpu {
   }
 
   private int fetch(int address) {
+    int cached = code.get(address);
+    if (cached >= 0) {
+      return cached;
+    }
     try {
-      return bus.fetch16(address);
+      int halfword = bus.fetch16(address);
+      code.put(address, halfword);
+      return halfword;
     } catch (BusFault f) {
       throw fault(Fault.Kind.BUS, OptionalInt.of(f.address()), "instruction fetch: " + f.getMessage());
     }
@@ -377,6 +388,7 @@ public final class Cpu {
   }
 
   private void busWrite(int address, int size, int value) {
+    code.written(address);
     try {
       bus.write(address, size, value);
     } catch (BusFault f) {

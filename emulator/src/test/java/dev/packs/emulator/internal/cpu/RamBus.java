@@ -41,10 +41,8 @@ final class RamBus implements Bus {
   }
 
   void load(int address, byte[] data) {
-    for (int i = 0; i < data.length; i++) {
-      Region region = find(address + i, 1, false);
-      region.bytes[address + i - region.base] = data[i];
-    }
+    Region region = find(address, data.length, false);
+    System.arraycopy(data, 0, region.bytes, address - region.base, data.length);
   }
 
   private Region find(int address, int size, boolean write) {

@@ -46,6 +46,7 @@ final class Unicorn implements AutoCloseable {
   private static final int ARCH_ARM = 1;
   private static final int MODE_THUMB_MCLASS = 16 | 32;
   private static final int CTL_WRITE_CPU_MODEL = 0x4400_0007;
+  private static final int CTL_WRITE_TB_REMOVE_CACHE = 0x4800_0009;
   private static final int CPU_CORTEX_M0 = 7;
   private static final int CPU_CORTEX_M4 = 9;
   private static final int PERM_ALL = 7;
@@ -86,6 +87,11 @@ final class Unicorn implements AutoCloseable {
     this.uc = handle.getValue();
     int model = arch == Architecture.ARMV6M ? CPU_CORTEX_M0 : CPU_CORTEX_M4;
     check(api.uc_ctl(uc, CTL_WRITE_CPU_MODEL, model), "uc_ctl(CPU_MODEL)");
+  }
+
+  /** Drops code translated from [begin, end) (UC_CTL_TB_REMOVE_CACHE), so rewritten code is decoded afresh. */
+  boolean flushTranslations(int begin, int end) {
+    return api.uc_ctl(uc, CTL_WRITE_TB_REMOVE_CACHE, begin & 0xFFFF_FFFFL, end & 0xFFFF_FFFFL) == 0;
   }
 
   void map(int address, int size) {

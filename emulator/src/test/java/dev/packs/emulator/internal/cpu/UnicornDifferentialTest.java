@@ -15,17 +15,17 @@ import net.jqwik.api.lifecycle.AddLifecycleHook;
 @AddLifecycleHook(UnicornAvailable.class)
 class UnicornDifferentialTest {
 
-  @Property(tries = 3000)
+  @Property(tries = 2000)
   void armv7emProgramsMatchCortexM4(@ForAll long seed, @ForAll @IntRange(min = 1, max = 40) int length) {
     assertSame(Architecture.ARMV7EM, seed, length);
   }
 
-  @Property(tries = 1000)
+  @Property(tries = 500)
   void armv7mProgramsMatchCortexM4(@ForAll long seed, @ForAll @IntRange(min = 1, max = 40) int length) {
     assertSame(Architecture.ARMV7M, seed, length);
   }
 
-  @Property(tries = 3000)
+  @Property(tries = 1500)
   void armv6mProgramsMatchCortexM0(@ForAll long seed, @ForAll @IntRange(min = 1, max = 40) int length) {
     assertSame(Architecture.ARMV6M, seed, length);
   }

@@ -1,5 +1,6 @@
 package dev.packs.flm.internal.config;
 
+import dev.packs.flm.RamWindow;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -110,7 +111,7 @@ public final class ConfigReader {
     } else {
       defaultFlm = fields.text(node, at, "flm");
     }
-    Optional<TargetConfig.Ram> ram = Optional.empty();
+    Optional<RamWindow> ram = Optional.empty();
     JsonNode ramNode = node.path("ram");
     if (!ramNode.isMissingNode() && !ramNode.isNull()) {
       ram = Optional.of(fields.ram(ramNode, at + ".ram"));

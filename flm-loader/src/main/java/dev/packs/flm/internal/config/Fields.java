@@ -1,5 +1,6 @@
 package dev.packs.flm.internal.config;
 
+import dev.packs.flm.RamWindow;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.packs.flm.PackPin;
 import dev.packs.flm.ProjectException;
@@ -67,13 +68,13 @@ final class Fields {
     }
   }
 
-  TargetConfig.Ram ram(JsonNode node, String field) {
+  RamWindow ram(JsonNode node, String field) {
     requireObject(node, field);
     rejectUnknown(node, field, Set.of("start", "size"));
     long start = number(node.path("start"), field + ".start");
     long size = number(node.path("size"), field + ".size");
     try {
-      return new TargetConfig.Ram(start, size);
+      return new RamWindow(start, size);
     } catch (IllegalArgumentException e) {
       throw bad(field, e.getMessage());
     }

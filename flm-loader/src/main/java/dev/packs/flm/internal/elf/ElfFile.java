@@ -47,11 +47,14 @@ public final class ElfFile {
     return symbols;
   }
 
-  /** The symbol with this name, preferring a global one, as a linker would export it. */
+  /**
+   * The defined symbol with this name, preferring a global one, as a linker would export it. An
+   * undefined reference (section index 0) does not count.
+   */
   public Optional<ElfSymbol> symbol(String name) {
     ElfSymbol local = null;
     for (ElfSymbol s : symbols) {
-      if (s.name().equals(name)) {
+      if (s.name().equals(name) && s.sectionIndex() != 0) {
         if (s.isGlobal()) {
           return Optional.of(s);
         }

@@ -1,5 +1,8 @@
 package dev.packs.flm.internal.resolve;
 
+import dev.packs.flm.RamWindow;
+import dev.packs.flm.FlashAlgorithm;
+import dev.packs.flm.FlashDevice;
 import dev.packs.flm.ProjectException;
 import dev.packs.flm.ResolvedTarget.Algorithm;
 import dev.packs.flm.ResolvedTarget.Origin;
@@ -22,14 +25,14 @@ final class AlgorithmChooser {
   private final DeviceEntry device;
   private final TargetConfig config;
   private final Optional<Path> baseDir;
-  private final FileDigests digests;
+  private final AlgorithmFiles files;
 
-  AlgorithmChooser(String target, DeviceEntry device, TargetConfig config, Optional<Path> baseDir, FileDigests digests) {
+  AlgorithmChooser(String target, DeviceEntry device, TargetConfig config, Optional<Path> baseDir, AlgorithmFiles files) {
     this.target = target;
     this.device = device;
     this.config = config;
     this.baseDir = baseDir;
-    this.digests = digests;
+    this.files = files;
   }
 
   Optional<Algorithm> choose(Region region) {
@@ -73,35 +76,43 @@ final class AlgorithmChooser {
 
   private Algorithm fromPack(AlgorithmSpec a, Region region, Reason reason, String why) {
     Path path = device.packDir().resolve(a.file().replace('\\', '/')).normalize();
-    String sha = digests.sha256(path).orElseThrow(() -> new ProjectException.AlgorithmNotFound(
+    FlashAlgorithm flm = files.load(path).orElseThrow(() -> new ProjectException.AlgorithmNotFound(
         "pack " + device.pack() + " lists algorithm " + a.file() + " for " + device.name()
             + ", but " + path + " does not exist"));
-    Optional<TargetConfig.Ram> ram = config.ram().or(() -> packRam(a)).or(this::defaultRam);
-    return new Algorithm(Origin.PACK, a.file(), path, a.start(), a.size(), ram, sha, reason, why);
+    Optional<RamWindow> ram = config.ram().or(() -> packRam(a)).or(this::defaultRam);
+    return new Algorithm(Origin.PACK, a.file(), path, a.start(), a.size(), ram, flm.sha256(), flm.device(), reason,
+        why);
   }
 
   private Algorithm local(Region region, String written) {
     Path path = baseDir.map(d -> d.resolve(written)).orElse(Path.of(written)).toAbsolutePath().normalize();
-    String sha = digests.sha256(path).orElseThrow(() -> new ProjectException.AlgorithmNotFound(
+    FlashAlgorithm flm = files.load(path).orElseThrow(() -> new ProjectException.AlgorithmNotFound(
         "target " + target + ": local override " + written + " (" + path + ") does not exist"));
+    FlashDevice d = flm.device();
+    if (d.start() > region.start() || d.end() < region.start() + region.size()) {
+      throw new ProjectException.OverrideMismatch(String.format(
+          "target %s: local override %s programs 0x%08X..0x%08X, which does not cover the flash region"
+              + " 0x%08X..0x%08X; give the region it is for with --region",
+          target, written, d.start(), d.end() - 1, region.start(), region.start() + region.size() - 1));
+    }
     String why = "'flm: " + written + "' in packs.yaml overrides the pack for this region";
-    return new Algorithm(Origin.LOCAL, written, path, region.start(), region.size(),
-        config.ram().or(this::defaultRam), sha, Reason.LOCAL_OVERRIDE, why);
+    return new Algorithm(Origin.LOCAL, written, path, d.start(), d.size(), config.ram().or(this::defaultRam),
+        flm.sha256(), d, Reason.LOCAL_OVERRIDE, why);
   }
 
-  private static Optional<TargetConfig.Ram> packRam(AlgorithmSpec a) {
+  private static Optional<RamWindow> packRam(AlgorithmSpec a) {
     if (a.ramStart().isPresent() && a.ramSize().isPresent()) {
-      return Optional.of(new TargetConfig.Ram(a.ramStart().get(), a.ramSize().get()));
+      return Optional.of(new RamWindow(a.ramStart().get(), a.ramSize().get()));
     }
     return Optional.empty();
   }
 
   /** The device's default read-write-execute RAM, else its first writable RAM. */
-  private Optional<TargetConfig.Ram> defaultRam() {
+  private Optional<RamWindow> defaultRam() {
     List<DeviceEntry.MemorySpec> rams = device.memories().stream().filter(m -> m.access().contains("w")).toList();
     return rams.stream().filter(m -> m.isDefault() && m.access().contains("x")).findFirst()
         .or(() -> rams.stream().filter(DeviceEntry.MemorySpec::isDefault).findFirst())
         .or(() -> rams.stream().findFirst())
-        .map(m -> new TargetConfig.Ram(m.start(), m.size()));
+        .map(m -> new RamWindow(m.start(), m.size()));
   }
 }

@@ -23,10 +23,10 @@ final class FlashRegions {
   }
 
   static List<Region> of(DeviceEntry device) {
-    List<AlgorithmSpec> algorithms = device.algorithms().stream()
+    List<AlgorithmSpec> algorithms = distinct(device.algorithms().stream()
         .filter(a -> a.processor().isEmpty() || a.processor().equals(device.processor())
             || device.processorCount() <= 1)
-        .toList();
+        .toList());
     List<MemorySpec> flash = device.memories().stream().filter(MemorySpec::isFlash)
         .sorted(Comparator.comparingLong(MemorySpec::start)).toList();
     Optional<MemorySpec> boot = bootMemory(flash);
@@ -55,6 +55,30 @@ final class FlashRegions {
     }
     regions.sort(Comparator.comparingLong(Region::start));
     return regions;
+  }
+
+  /**
+   * One entry per file and range: descriptors often list the same algorithm at family and device
+   * level. It is a default if any listing says so.
+   */
+  private static List<AlgorithmSpec> distinct(List<AlgorithmSpec> all) {
+    List<AlgorithmSpec> out = new ArrayList<>();
+    for (AlgorithmSpec a : all) {
+      int same = -1;
+      for (int i = 0; i < out.size(); i++) {
+        AlgorithmSpec b = out.get(i);
+        if (b.file().replace('\\', '/').equalsIgnoreCase(a.file().replace('\\', '/'))
+            && b.start() == a.start() && b.size() == a.size()) {
+          same = i;
+        }
+      }
+      if (same < 0) {
+        out.add(a);
+      } else if (a.isDefault() && !out.get(same).isDefault()) {
+        out.set(same, a);
+      }
+    }
+    return out;
   }
 
   /** The memory marked startup, else default, else the lowest flash. */

@@ -10,17 +10,17 @@ import java.util.stream.Collectors;
 
 /**
  * The chain target → device (pin, else newest installed pack) → flash regions → algorithms, over a
- * list of installed devices. Pure apart from hashing the chosen algorithm files.
+ * list of installed devices. Pure apart from loading the chosen algorithm files.
  */
 public final class Resolution {
   private final ProjectConfig config;
   private final List<DeviceEntry> installed;
-  private final FileDigests digests;
+  private final AlgorithmFiles files;
 
-  public Resolution(ProjectConfig config, List<DeviceEntry> installed, FileDigests digests) {
+  public Resolution(ProjectConfig config, List<DeviceEntry> installed, AlgorithmFiles files) {
     this.config = config;
     this.installed = List.copyOf(installed);
-    this.digests = digests;
+    this.files = files;
   }
 
   public ResolvedTarget resolve(String target) {
@@ -28,7 +28,7 @@ public final class Resolution {
     TargetMatcher.Match match = TargetMatcher.match(target, installed, wanted.pack());
     DeviceEntry device = match.device();
     wanted.algorithm().ifPresent(name -> requireAlgorithm(target, device, name));
-    AlgorithmChooser chooser = new AlgorithmChooser(target, device, wanted, config.baseDir(), digests);
+    AlgorithmChooser chooser = new AlgorithmChooser(target, device, wanted, config.baseDir(), files);
     List<ResolvedTarget.FlashRegion> regions = FlashRegions.of(device).stream()
         .map(r -> new ResolvedTarget.FlashRegion(r.name(), r.start(), r.size(), chooser.choose(r)))
         .toList();

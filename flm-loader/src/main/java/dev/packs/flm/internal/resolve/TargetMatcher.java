@@ -88,12 +88,23 @@ public final class TargetMatcher {
         .collect(Collectors.joining(", "));
   }
 
+  /** Installed names sharing the longest prefix with the wanted one, closest first. */
   private static String suggestions(String name, List<DeviceEntry> installed) {
     String prefix = name.length() > 7 ? name.substring(0, 7) : name;
     List<String> close = installed.stream().map(DeviceEntry::name).distinct()
-        .filter(n -> normalise(n).startsWith(prefix)).sorted().limit(8).toList();
+        .filter(n -> normalise(n).startsWith(prefix))
+        .sorted(Comparator.comparingInt((String n) -> -commonPrefix(normalise(n), name)).thenComparing(n -> n))
+        .limit(8).toList();
     return close.isEmpty()
         ? " (install its pack first: packs install ...)"
         : "; similar installed devices: " + String.join(", ", close);
+  }
+
+  private static int commonPrefix(String a, String b) {
+    int i = 0;
+    while (i < a.length() && i < b.length() && a.charAt(i) == b.charAt(i)) {
+      i++;
+    }
+    return i;
   }
 }

@@ -1,5 +1,6 @@
 package dev.packs.flm.internal.config;
 
+import dev.packs.flm.RamWindow;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.packs.flm.PackPin;
@@ -69,7 +70,7 @@ class ConfigEditorRandomTest {
       case 2 -> t -> t.withFlm(Optional.empty(), "algos/default " + n + ".flm");
       case 3 -> t -> t.withFlm(Optional.of(region), "bank" + n + ".flm");
       case 4 -> t -> new TargetConfig(t.name(), t.pack(), t.algorithm(), t.defaultFlm(), t.regionFlm(),
-          Optional.of(new TargetConfig.Ram(0x2000_0000L, ramSize)));
+          Optional.of(new RamWindow(0x2000_0000L, ramSize)));
       default -> TargetConfig::withoutAlgorithmChoices;
     };
   }

@@ -1,5 +1,6 @@
 package dev.packs.flm.internal.config;
 
+import dev.packs.flm.RamWindow;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -97,7 +98,7 @@ class ConfigEditorTest {
   void ramWindowIsWrittenInHex() throws Exception {
     Path file = write("targets:\n    foo: {}\n");
 
-    ConfigEditor.update(file, "foo", t -> new TargetConfig(t.name(), t.pack(), t.algorithm(), t.defaultFlm(), t.regionFlm(), Optional.of(new TargetConfig.Ram(0x2000_0000L, 0x1000))));
+    ConfigEditor.update(file, "foo", t -> new TargetConfig(t.name(), t.pack(), t.algorithm(), t.defaultFlm(), t.regionFlm(), Optional.of(new RamWindow(0x2000_0000L, 0x1000))));
 
     assertThat(Files.readString(file))
         .isEqualTo("targets:\n    foo:\n        ram:\n            start: 0x20000000\n            size: 0x00001000\n");

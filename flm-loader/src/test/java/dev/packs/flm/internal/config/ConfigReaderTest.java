@@ -1,5 +1,6 @@
 package dev.packs.flm.internal.config;
 
+import dev.packs.flm.RamWindow;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -37,7 +38,7 @@ class ConfigReaderTest {
                 Optional.of("STM32G4xx_128"),
                 Optional.of("algos/fixed.flm"),
                 Map.of(),
-                Optional.of(new TargetConfig.Ram(0x2000_0000L, 0x8000))));
+                Optional.of(new RamWindow(0x2000_0000L, 0x8000))));
   }
 
   @Test

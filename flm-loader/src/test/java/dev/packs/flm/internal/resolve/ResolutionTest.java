@@ -1,5 +1,6 @@
 package dev.packs.flm.internal.resolve;
 
+import dev.packs.flm.RamWindow;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -27,6 +28,11 @@ class ResolutionTest {
   private static final AlgorithmSpec G4_128 = algo("CMSIS/Flash/STM32G4xx_128.FLM", 0x0800_0000L, 0x2_0000, true);
   private static final AlgorithmSpec G4_OPT = algo("CMSIS/Flash/STM32G4xx_OPT.FLM", 0x1FFF_7800L, 0x10, false);
 
+  // Our own algorithms stand in for the vendor's: the SFC one inside packs, the STM32G4 one as the local fix.
+  private static final Path REPO = Path.of(System.getProperty("packs.repo", ".."));
+  private static final Path SFC = REPO.resolve("test-algorithms/build/sfc_m4_Os.flm");
+  private static final Path G4 = REPO.resolve("test-algorithms/stm32g4/build/packs_stm32g4_128k.flm");
+
   @TempDir Path dir;
   private final List<DeviceEntry> installed = new ArrayList<>();
 
@@ -40,7 +46,7 @@ class ResolutionTest {
     for (AlgorithmSpec a : algorithms) {
       Path file = packDir.resolve(a.file());
       Files.createDirectories(file.getParent());
-      Files.writeString(file, "algorithm " + a.file() + " of " + version);
+      Files.copy(SFC, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     }
     DeviceEntry d = new DeviceEntry(new ResolvedTarget.PackRef("Keil", "STM32G4xx_DFP", version), packDir, name,
         Optional.empty(), 1, memories, algorithms);
@@ -57,12 +63,12 @@ class ResolutionTest {
   private ResolvedTarget resolve(String yaml, String target) throws Exception {
     Path file = dir.resolve("packs.yaml");
     Files.writeString(file, yaml);
-    return new Resolution(ConfigReader.parse(yaml, file), installed, new FileDigests()).resolve(target);
+    return new Resolution(ConfigReader.parse(yaml, file), installed, AlgorithmFiles.parsing()).resolve(target);
   }
 
   @Test
   void matchesThePyocdNameAndTakesTheNewestPackDefault() throws Exception {
-    ResolvedTarget t = new Resolution(ProjectConfig.none(), installed, new FileDigests()).resolve("stm32g431kbtx");
+    ResolvedTarget t = new Resolution(ProjectConfig.none(), installed, AlgorithmFiles.parsing()).resolve("stm32g431kbtx");
 
     assertThat(t.device()).isEqualTo("STM32G431KBTx");
     assertThat(t.pack().toString()).isEqualTo("Keil::STM32G4xx_DFP@1.3.0");
@@ -70,7 +76,7 @@ class ResolutionTest {
     ResolvedTarget.Algorithm a = t.flashRegions().get(0).algorithm().orElseThrow();
     assertThat(a.reason()).isEqualTo(Reason.PACK_DEFAULT);
     assertThat(a.path()).isEqualTo(dir.resolve("Keil/STM32G4xx_DFP/1.3.0/CMSIS/Flash/STM32G4xx_128.FLM"));
-    assertThat(a.ram()).contains(new TargetConfig.Ram(0x2000_0000L, 0x8000));
+    assertThat(a.ram()).contains(new RamWindow(0x2000_0000L, 0x8000));
     assertThat(a.sha256()).hasSize(64);
   }
 
@@ -104,7 +110,7 @@ class ResolutionTest {
   @Test
   void localOverrideReplacesTheBootRegionAlgorithm() throws Exception {
     Path fixed = Files.createDirectories(dir.resolve("algos")).resolve("fixed.flm");
-    Files.writeString(fixed, "our own algorithm");
+    Files.copy(G4, fixed);
 
     ResolvedTarget t = resolve("targets:\n  stm32g431kbtx:\n    flm: algos/fixed.flm\n", "stm32g431kbtx");
 
@@ -112,7 +118,8 @@ class ResolutionTest {
     assertThat(a.reason()).isEqualTo(Reason.LOCAL_OVERRIDE);
     assertThat(a.origin()).isEqualTo(ResolvedTarget.Origin.LOCAL);
     assertThat(a.path()).isEqualTo(fixed);
-    assertThat(a.sha256()).isEqualTo(new FileDigests().sha256(fixed).orElseThrow());
+    assertThat(a.sha256()).isEqualTo(AlgorithmFiles.parsing().load(G4).orElseThrow().sha256());
+    assertThat(a.flashDevice().start()).isEqualTo(0x0800_0000L);
     assertThat(t.flashRegions().get(1).algorithm().orElseThrow().reason()).isEqualTo(Reason.PACK_DEFAULT);
   }
 
@@ -176,8 +183,8 @@ class ResolutionTest {
   void multicorePartNeedsAProcessorAndRespectsItsAlgorithms() throws Exception {
     installed.clear();
     Path packDir = Files.createDirectories(dir.resolve("ST/H7"));
-    Files.writeString(packDir.resolve("cm7.FLM"), "7");
-    Files.writeString(packDir.resolve("cm4.FLM"), "4");
+    Files.copy(SFC, packDir.resolve("cm7.FLM"));
+    Files.copy(G4, packDir.resolve("cm4.FLM"));
     MemorySpec flash = new MemorySpec("IROM1", 0x0800_0000L, 0x10_0000, "rx", true, true);
     List<AlgorithmSpec> algorithms = List.of(
         new AlgorithmSpec("cm7.FLM", 0x0800_0000L, 0x10_0000, true, Optional.empty(), Optional.empty(), Optional.of("CM7")),
@@ -207,6 +214,25 @@ class ResolutionTest {
     ResolvedTarget t = resolve("targets:\n  stm32g431kbtx:\n    ram: {start: 0x20001000, size: 0x2000}\n", "stm32g431kbtx");
 
     assertThat(t.flashRegions().get(0).algorithm().orElseThrow().ram())
-        .contains(new TargetConfig.Ram(0x2000_1000L, 0x2000));
+        .contains(new RamWindow(0x2000_1000L, 0x2000));
+  }
+
+  @Test
+  void overrideThatDoesNotCoverItsRegionIsRefused() throws Exception {
+    Files.copy(G4, dir.resolve("fixed.flm"));
+
+    assertThatThrownBy(() -> resolve("targets:\n  stm32g431kbtx:\n    flm: {0x1FFF7800: fixed.flm}\n", "stm32g431kbtx"))
+        .isInstanceOf(ProjectException.OverrideMismatch.class)
+        .hasMessageContaining("programs 0x08000000..0x0801FFFF")
+        .hasMessageContaining("flash region 0x1FFF7800..0x1FFF780F");
+  }
+
+  @Test
+  void overrideThatIsNotAnFlmIsATypedFormatError() throws Exception {
+    Files.writeString(dir.resolve("notes.flm"), "not an ELF file at all");
+
+    assertThatThrownBy(() -> resolve("targets:\n  stm32g431kbtx:\n    flm: notes.flm\n", "stm32g431kbtx"))
+        .isInstanceOf(dev.packs.flm.FlmFormatException.class)
+        .hasMessageContaining("notes.flm");
   }
 }

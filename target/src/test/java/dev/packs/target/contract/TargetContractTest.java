@@ -1,8 +1,14 @@
-package dev.packs.target;
+package dev.packs.target.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.packs.target.CoreRegister;
+import dev.packs.target.Halt;
+import dev.packs.target.MemoryAccessException;
+import dev.packs.target.RunLimit;
+import dev.packs.target.StopReason;
+import dev.packs.target.Target;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -13,6 +19,9 @@ import org.junit.jupiter.api.Test;
  * What every {@link Target} must do, written once: the emulator runs it always, a probe under the
  * {@code hardware} tag. Subclasses give a fresh halted target, 1 KiB of RAM that may hold code, and
  * an address where nothing is mapped. The programs are 16-bit Thumb code that every Cortex-M runs.
+ *
+ * <p>It lives in its own package because the test-jar is on the class path of modular projects,
+ * where a class in {@code dev.packs.target} itself would be hidden by the named module.
  */
 public abstract class TargetContractTest {
   private static final short MOVS_R0_42 = 0x202A;
