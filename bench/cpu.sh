@@ -3,7 +3,10 @@
 # Usage: bench/cpu.sh [ITERATIONS [ROUNDS]]   (defaults 10000000 iterations x 12 instructions, 5 rounds)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-mvn -B -q -pl emulator -am test-compile
-jna="$HOME/.m2/repository/net/java/dev/jna/jna/5.19.1/jna-5.19.1.jar"
-java -cp "emulator/target/classes:emulator/target/test-classes:$jna" \
+cp_file="$(mktemp)"
+trap 'rm -f "$cp_file"' EXIT
+mvn -B -q -pl emulator -am test-compile \
+  org.apache.maven.plugins:maven-dependency-plugin:3.11.0:build-classpath \
+  -Dmdep.includeScope=test -Dmdep.outputFile="$cp_file" >&2
+java -cp "emulator/target/test-classes:emulator/target/classes:$(cat "$cp_file")" \
   dev.packs.emulator.internal.cpu.CpuBenchmark "$@"

@@ -11,7 +11,8 @@ public abstract sealed class CacheException extends Exception
         InvalidPackException,
         LockTimeoutException,
         CacheIoException,
-        IndexUpdateException {
+        IndexUpdateException,
+        DeviceDatabaseException {
   protected CacheException(String message, Throwable cause) {
     super(message, cause);
   }

@@ -30,4 +30,10 @@ public interface CacheListener {
 
   /** A pack was removed from the root. */
   default void removed(InstalledPack pack) {}
+
+  /** The device database was brought up to date with the root's descriptors. */
+  default void devicesIndexed(int indexed, int removed, int unchanged) {}
+
+  /** Something odd but not fatal, one line (for example a descriptor the device database skipped). */
+  default void warning(String message) {}
 }

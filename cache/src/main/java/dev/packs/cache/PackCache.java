@@ -9,6 +9,9 @@ import dev.packs.cache.internal.Updates;
 import dev.packs.cache.internal.Verifier;
 import dev.packs.cache.internal.disk.RootLock;
 import dev.packs.cache.internal.net.Transports;
+import dev.packs.index.DeviceDatabase;
+import dev.packs.index.IndexException;
+import dev.packs.index.PackSource;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -48,6 +51,7 @@ public final class PackCache implements AutoCloseable {
     IndexUpdate result;
     try (RootLock lock = ctx.lockForChange("update-index")) {
       result = new IndexUpdater(ctx).run();
+      refreshDevices();
     }
     if (!result.failures().isEmpty()) {
       throw new IndexUpdateException(result);
@@ -62,14 +66,18 @@ public final class PackCache implements AutoCloseable {
    */
   public List<InstallAction> install(List<String> requests, InstallOptions options, Path workingDir) throws CacheException {
     try (RootLock lock = ctx.lockForChange("install " + String.join(" ", requests))) {
-      return new Installer(ctx, options).install(requests, workingDir);
+      List<InstallAction> actions = new Installer(ctx, options).install(requests, workingDir);
+      refreshDevices();
+      return actions;
     }
   }
 
   /** Removes installed versions of a pack ({@code Vendor.Name[.x.y.z]} or {@code Vendor::Name[@x.y.z]}). */
   public List<InstalledPack> remove(String packId, boolean purge) throws CacheException {
     try (RootLock lock = ctx.lockForChange("rm " + packId)) {
-      return new Remover(ctx).remove(packId, purge);
+      List<InstalledPack> removed = new Remover(ctx).remove(packId, purge);
+      refreshDevices();
+      return removed;
     }
   }
 
@@ -98,7 +106,9 @@ public final class PackCache implements AutoCloseable {
   public List<InstallAction> update(Optional<String> packId, InstallOptions options, Path workingDir) throws CacheException {
     try (RootLock lock = ctx.lockForChange("update " + packId.orElse("(all)"))) {
       List<String> requests = Updates.requests(ctx.root(), packId);
-      return new Installer(ctx, options).install(requests, workingDir);
+      List<InstallAction> actions = new Installer(ctx, options).install(requests, workingDir);
+      refreshDevices();
+      return actions;
     }
   }
 
@@ -106,6 +116,31 @@ public final class PackCache implements AutoCloseable {
   public List<PackCheck> verify() throws CacheException {
     try (RootLock lock = ctx.lock(RootLock.Mode.SHARED, "verify")) {
       return Verifier.verify(ctx.root());
+    }
+  }
+
+  /**
+   * Brings the device database in step with the root, in the same locked step as the change: only
+   * descriptors whose size or modification time changed are read again.
+   */
+  private void refreshDevices() throws DeviceDatabaseException {
+    DeviceIndexer indexer = new DeviceIndexer(ctx.root());
+    DeviceDatabase.Listener relay = new DeviceDatabase.Listener() {
+      @Override
+      public void warning(String message) {
+        ctx.listener().warning(message);
+      }
+
+      @Override
+      public void failed(PackSource source, IndexException error) {
+        ctx.listener().warning("skipped " + source.descriptor() + ": " + error.getMessage());
+      }
+    };
+    try {
+      DeviceDatabase.SyncReport report = indexer.refresh(relay);
+      ctx.listener().devicesIndexed(report.indexed(), report.removed(), report.unchanged());
+    } catch (IndexException | java.io.IOException e) {
+      throw new DeviceDatabaseException(ctx.root().deviceDatabaseDir(), e);
     }
   }
 

@@ -68,13 +68,13 @@ class DeviceIndexerTest {
   void refreshBuildsTheDatabaseUnderTheStateFolderAndThenOnlyChecks() throws Exception {
     DeviceIndexer indexer = new DeviceIndexer(root);
     assertThat(indexer.refresh(listener).indexed()).isEqualTo(3);
-    assertThat(indexer.refresh(listener)).isEqualTo(new DeviceDatabase.SyncReport(0, 0, 3));
+    assertThat(counts(indexer.refresh(listener))).containsExactly(0, 0, 3);
     assertThat(root.deviceDatabaseDir()).isDirectoryContaining(p -> p.getFileName().toString().equals("catalog.bin"));
     List<IndexedPack> g431 = indexer.database().catalog().providers("STM32G431KBTx");
     assertThat(g431).extracting(IndexedPack::installed).containsExactly(true, false);
 
     Files.delete(root.installDir("Keil", "STM32G4xx_DFP", "2.1.0").resolve("Keil.STM32G4xx_DFP.pdsc"));
-    assertThat(indexer.refresh(listener)).isEqualTo(new DeviceDatabase.SyncReport(0, 1, 2));
+    assertThat(counts(indexer.refresh(listener))).containsExactly(0, 1, 2);
     assertThat(indexer.database().catalog().providers("STM32G431KBTx")).extracting(IndexedPack::installed)
         .containsExactly(false);
   }
@@ -102,5 +102,9 @@ class DeviceIndexerTest {
     assertThatThrownBy(() -> DeviceIndexer.readDescriptor(pack))
         .isInstanceOf(IndexException.NotADescriptor.class)
         .hasMessageContaining("no descriptor");
+  }
+
+  private static List<Integer> counts(DeviceDatabase.SyncReport r) {
+    return List.of(r.indexed(), r.removed(), r.unchanged());
   }
 }

@@ -150,6 +150,20 @@ class InstallTest {
   }
 
   @Test
+  void installAndRemoveUpdateTheDeviceDatabaseInTheSameStep() throws Exception {
+    install("Keil::STM32G4xx_DFP");
+    dev.packs.index.DeviceDatabase db = new DeviceIndexer(new PackRoot(root)).database();
+    assertThat(db.catalog().providers("STM32G431KBTx")).anySatisfy(p -> {
+      assertThat(p.installed()).isTrue();
+      assertThat(p.source().descriptor()).isEqualTo(root.resolve("Keil/STM32G4xx_DFP/1.1.0/Keil.STM32G4xx_DFP.pdsc"));
+    });
+    try (PackCache cache = TestCaches.open(root, mirror.indexUrl())) {
+      cache.remove("Keil::STM32G4xx_DFP", true);
+    }
+    assertThat(db.catalog().providers("STM32G431KBTx")).isEmpty();
+  }
+
+  @Test
   void verifyFindsAChangedFile() throws Exception {
     install("Keil::STM32G4xx_DFP");
     try (PackCache cache = TestCaches.open(root, mirror.indexUrl())) {

@@ -125,6 +125,18 @@ class HttpTransportContractTest extends TransportContractTest {
   }
 
   @Test
+  void routesRequestsThroughTheProxyFromTheEnvironment() throws Exception {
+    ProxySettings proxy = ProxySettings.fromEnvironment(java.util.Map.of("HTTP_PROXY", "127.0.0.1:" + server.url("").getPort()));
+    try (Transports viaProxy =
+        new Transports(TestCaches.config(dir.resolve("root"), url("index.pidx")).proxies(proxy).build(), CacheListener.NONE)) {
+      // The host does not resolve: only a proxy can answer, and this one serves its own folder.
+      viaProxy.fetch("d", URI.create("http://packs.example.invalid/Keil.STM32G4xx_DFP.pdsc"), Optional.empty(), dir.resolve("p.part"), Expect.XML);
+    }
+    assertThat(dir.resolve("p.part")).hasSameBinaryContentAs(docs.resolve("Keil.STM32G4xx_DFP.pdsc"));
+    assertThat(server.requests()).singleElement().satisfies(r -> assertThat(r.header("Host")).isEqualTo("packs.example.invalid"));
+  }
+
+  @Test
   void sendsAUserAgentNamingPacks() throws Exception {
     transports.fetch("d", url("Keil.STM32G4xx_DFP.pdsc"), Optional.empty(), dir.resolve("o.part"), Expect.XML);
     assertThat(server.requests().get(0).header("User-Agent")).startsWith("packs/");

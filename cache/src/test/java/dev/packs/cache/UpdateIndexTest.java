@@ -101,6 +101,28 @@ class UpdateIndexTest {
   }
 
   @Test
+  void expandsAVendorIndexIntoTheFlatIndex() throws Exception {
+    // The mirror's index becomes one vendor's .pidx, listed by a .vidx as url + vendor + ".pidx".
+    Files.copy(mirror.docs.resolve("index.pidx"), mirror.docs.resolve("Lab.pidx"));
+    Files.writeString(mirror.docs.resolve("labs.vidx"), "<?xml version=\"1.0\"?>\n<index schemaVersion=\"1.1.0\">"
+        + "<vendor>Labs</vendor><url>" + mirror.base() + "</url><vindex><pidx url=\"" + mirror.base() + "\" vendor=\"Lab\"/>"
+        + "</vindex></index>\n");
+    IndexUpdate first;
+    try (PackCache cache = TestCaches.open(root, mirror.server.url("labs.vidx"))) {
+      first = cache.updateIndex();
+    }
+    assertThat(first.listed()).isEqualTo(5);
+    assertThat(first.fetched()).isEqualTo(5);
+    assertThat(Files.readString(root.resolve(".Web/index.pidx"))).contains("name=\"MK64F12_DFP\"");
+    mirror.server.clear();
+    try (PackCache cache = TestCaches.open(root, mirror.server.url("labs.vidx"))) {
+      assertThat(cache.updateIndex().fetched()).isZero();
+      assertThat(cache.publicPacks()).hasSize(5);
+    }
+    assertThat(mirror.server.requests()).extracting(LoopbackServer.Seen::path).containsExactly("/labs.vidx", "/Lab.pidx");
+  }
+
+  @Test
   void offlineWithAnHttpIndexMakesNoRequestAndNamesTheUrl() {
     CacheConfig offline = TestCaches.config(root, mirror.indexUrl()).network(CacheConfig.Network.OFFLINE).build();
     try (PackCache cache = PackCache.open(offline, CacheListener.NONE)) {

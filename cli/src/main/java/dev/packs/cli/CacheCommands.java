@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -34,7 +33,6 @@ final class CacheCommands {
   /** What every cache command shares: options, output streams and opening the cache. */
   abstract static class Base implements Callable<Integer> {
     final Services services;
-    @Mixin CacheOptions options;
     @Spec CommandSpec spec;
 
     @Option(names = "--json", description = "Print JSON instead of text.")
@@ -55,6 +53,7 @@ final class CacheCommands {
     @Override
     public final Integer call() throws Exception {
       CliListener listener = new CliListener(err(), services.terminal());
+      CacheOptions options = new CacheOptions((PacksCommand) spec.root().userObject());
       try (PackCache cache = PackCache.open(options.config(services), listener)) {
         return run(cache);
       } finally {

@@ -11,9 +11,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Properties;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * The options every cache command shares, and how they combine with the environment and the config
@@ -22,18 +19,19 @@ import picocli.CommandLine.Spec;
  * the defaults.
  */
 final class CacheOptions {
-  /** The command this mixin belongs to; its root carries the global {@code --pack-root}. */
-  @Spec(Spec.Target.MIXEE)
-  CommandSpec mixee;
+  private final Optional<Path> packRoot;
+  private final Optional<URI> indexUrl;
+  private final boolean offline;
 
-  @Option(names = "--index-url", paramLabel = "URL", description = "The public index or a mirror's (http(s): or file:).")
-  URI indexUrl;
-
-  @Option(names = "--offline", description = "Never open a socket; also PACKS_OFFLINE=1 or offline=true in the config.")
-  boolean offline;
+  /** Reads the global options {@code --pack-root}, {@code --index-url} and {@code --offline}. */
+  CacheOptions(PacksCommand global) {
+    this.packRoot = global.packRoot();
+    this.indexUrl = global.indexUrl();
+    this.offline = global.offline();
+  }
 
   PackRoot root(Services services) {
-    return ProjectContext.packRoot(services, ((PacksCommand) mixee.root().userObject()).packRoot());
+    return ProjectContext.packRoot(services, packRoot);
   }
 
   CacheConfig config(Services services) {
@@ -41,7 +39,7 @@ final class CacheOptions {
     Properties file = configFile(services, root);
     CacheConfig.Builder b = CacheConfig.builder(root).clock(services.clock()).proxies(ProxySettings.fromEnvironment(services.environment()));
     b.version(Optional.ofNullable(PacksCommand.class.getPackage().getImplementationVersion()).orElse("dev"));
-    Optional<String> url = Optional.ofNullable(indexUrl).map(URI::toString).or(() -> prop(file, "index-url"));
+    Optional<String> url = indexUrl.map(URI::toString).or(() -> prop(file, "index-url"));
     url.ifPresent(u -> b.indexUrl(absolute(u, services)));
     boolean off = offline || services.env("PACKS_OFFLINE").filter(v -> !v.equals("0") && !v.equalsIgnoreCase("false")).isPresent()
         || prop(file, "offline").filter("true"::equalsIgnoreCase).isPresent();

@@ -15,6 +15,7 @@ final class CliListener implements CacheListener {
   private final PrintWriter err;
   private final boolean terminal;
   private boolean barShown;
+  private int warnings;
 
   CliListener(PrintWriter err, boolean terminal) {
     this.err = err;
@@ -57,10 +58,19 @@ final class CliListener implements CacheListener {
     barShown = true;
   }
 
+  @Override
+  public synchronized void warning(String message) {
+    warnings++;
+  }
+
   synchronized void endBar() {
     if (barShown) {
       err.println();
       barShown = false;
+    }
+    if (warnings > 0) {
+      err.println("packs: the device database skipped or noted " + warnings + " descriptor issue(s); 'packs find' and 'packs show' report them");
+      warnings = 0;
     }
   }
 }

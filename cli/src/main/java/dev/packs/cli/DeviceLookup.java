@@ -25,15 +25,20 @@ import java.util.Optional;
  * up to date first, plus any files given with {@code --pack}, which take precedence.
  */
 final class DeviceLookup {
+  private final PackRoot root;
   private final DeviceIndexer indexer;
   private final List<Path> packFiles;
   private final PrintWriter err;
-  private final Map<String, List<Device>> fileDevices = new HashMap<>();
+  private final Map<String, DeviceResolver.Result> fileDevices = new HashMap<>();
 
-  /** A device and where it came from, with the other packs that also provide it. */
-  record Shown(Device device, IndexedPack pack, List<IndexedPack> alsoIn) {}
+  /**
+   * A device and where it came from, with the other packs that also provide it and the warnings its
+   * descriptor gave about it (for example, no processor).
+   */
+  record Shown(Device device, IndexedPack pack, List<IndexedPack> alsoIn, List<String> warnings) {}
 
   DeviceLookup(PackRoot root, List<Path> packFiles, PrintWriter err) {
+    this.root = root;
     this.indexer = new DeviceIndexer(root);
     this.packFiles = List.copyOf(packFiles);
     this.err = err;
@@ -50,7 +55,22 @@ final class DeviceLookup {
   }
 
   List<DeviceMatch> find(List<String> patterns) throws IndexException, IOException {
-    return catalog().find(patterns);
+    DeviceCatalog catalog = catalog();
+    List<DeviceMatch> matches = catalog.find(patterns);
+    if (matches.isEmpty()) {
+      throw new IndexException.NotFound(
+          "device or board matching '" + String.join("', '", patterns) + "'", hint(catalog));
+    }
+    return matches;
+  }
+
+  /** What to tell a user whose query found nothing, in particular on an empty pack root. */
+  private String hint(DeviceCatalog catalog) {
+    if (catalog.packs().isEmpty()) {
+      return "the pack root " + root.path() + " holds no descriptors yet;"
+          + " install a pack, set --pack-root or CMSIS_PACK_ROOT, or name a file with --pack";
+    }
+    return "searched " + catalog.packs().size() + " descriptor(s) in " + root.path();
   }
 
   Shown show(String name) throws IndexException, IOException {
@@ -61,7 +81,7 @@ final class DeviceLookup {
       if (d.isPresent()) {
         List<IndexedPack> others = new ArrayList<>(providers);
         others.remove(p);
-        return new Shown(d.get(), p, others);
+        return new Shown(d.get(), p, others, warnings(p, d.get().name()));
       }
     }
     List<String> near =
@@ -69,15 +89,22 @@ final class DeviceLookup {
             .map(DeviceMatch::name).distinct().limit(5).toList();
     throw new IndexException.NotFound(
         "device '" + name + "'",
-        near.isEmpty() ? "try 'packs find' with part of the name" : "similar: " + String.join(", ", near));
+        near.isEmpty() ? hint(catalog) : "similar: " + String.join(", ", near));
   }
 
   private Optional<Device> load(IndexedPack p, String name) throws IndexException {
     if (p.source().origin() == PackSource.Origin.FILE) {
-      return fileDevices.getOrDefault(p.source().key(), List.of()).stream()
+      return fileDevices.get(p.source().key()).devices().stream()
           .filter(d -> d.name().equalsIgnoreCase(name)).findFirst();
     }
     return indexer.database().device(p, name);
+  }
+
+  private List<String> warnings(IndexedPack p, String name) throws IndexException {
+    if (p.source().origin() == PackSource.Origin.FILE) {
+      return fileDevices.get(p.source().key()).warningsFor(name);
+    }
+    return indexer.database().warnings(p, name);
   }
 
   private DeviceCatalog catalog() throws IndexException, IOException {
@@ -88,7 +115,7 @@ final class DeviceLookup {
           "packs: device database updated: %d descriptor(s) read, %d removed, %d unchanged%n",
           report.indexed(), report.removed(), report.unchanged());
     }
-    packs.addAll(indexer.database().catalog().packs());
+    packs.addAll(report.catalog().packs());
     return new DeviceCatalog(packs);
   }
 
@@ -97,15 +124,17 @@ final class DeviceLookup {
     for (Path file : packFiles) {
       PackDescriptor pdsc = DeviceIndexer.readDescriptor(file);
       DeviceResolver.Result r = DeviceResolver.resolve(pdsc);
-      r.warnings().forEach(w -> err.println("packs: warning: " + w));
       PackSource source = new PackSource("file:" + file, file, PackSource.Origin.FILE);
-      fileDevices.put(source.key(), r.devices());
+      fileDevices.put(source.key(), r);
       out.add(IndexedPack.of(source, 0, 0, pdsc, r.devices()));
     }
     return out;
   }
 
-  /** Reports database problems on stderr; warnings about vendors' descriptors are only counted. */
+  /**
+   * Reports descriptors that cannot be read. Warnings about devices are stored with them and shown
+   * by {@code show}, so that an update of many packs does not flood the terminal.
+   */
   private final class Reporter implements DeviceDatabase.Listener {
     @Override
     public void failed(PackSource source, IndexException error) {

@@ -1,7 +1,6 @@
 package dev.packs.cli;
 
 import dev.packs.index.DeviceMatch;
-import dev.packs.index.IndexException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,12 +47,7 @@ final class FindCommand implements Callable<Integer> {
         DeviceLookup.of(services, parent.packRoot(), packFiles, err).find(patterns);
     if (json) {
       Json.print(out, matches.stream().map(DeviceJson::of).toList());
-      return matches.isEmpty() ? ExitCode.NOT_FOUND.code() : ExitCode.OK.code();
-    }
-    if (matches.isEmpty()) {
-      throw new IndexException.NotFound(
-          "no device or board matching " + String.join(", ", patterns),
-          "the database holds the descriptors of the pack root; add some with --pack");
+      return ExitCode.OK.code();
     }
     Table t = new Table("DEVICE", "VENDOR", "PACK", "VERSION", "INSTALLED");
     for (DeviceMatch m : matches) {

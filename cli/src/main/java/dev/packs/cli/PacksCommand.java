@@ -51,6 +51,36 @@ public final class PacksCommand implements Runnable {
     return Optional.ofNullable(packRoot);
   }
 
+  private java.net.URI indexUrl;
+  private boolean offline;
+
+  @Option(
+      names = "--index-url",
+      paramLabel = "URL",
+      scope = ScopeType.INHERIT,
+      description = "The pack index or a mirror's (http(s): or file:). Default: https://www.keil.com/pack/index.pidx.")
+  void indexUrl(java.net.URI url) {
+    this.indexUrl = url;
+  }
+
+  /** The {@code --index-url} option, wherever on the command line it was given. */
+  Optional<java.net.URI> indexUrl() {
+    return Optional.ofNullable(indexUrl);
+  }
+
+  @Option(
+      names = "--offline",
+      scope = ScopeType.INHERIT,
+      description = "Never open a socket (also PACKS_OFFLINE=1, or offline=true in the config).")
+  void offline(boolean value) {
+    this.offline = value;
+  }
+
+  /** True when {@code --offline} was given anywhere on the command line. */
+  boolean offline() {
+    return offline;
+  }
+
   /**
    * Builds the whole command tree, writing data to {@code out} and messages to {@code err}.
    *

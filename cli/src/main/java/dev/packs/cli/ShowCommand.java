@@ -47,6 +47,8 @@ final class ShowCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     DeviceLookup.Shown shown =
         DeviceLookup.of(services, parent.packRoot(), packFiles, spec.commandLine().getErr()).show(device);
+    PrintWriter err = spec.commandLine().getErr();
+    shown.warnings().forEach(w -> err.println("packs: warning: " + w));
     if (json) {
       Json.print(out, DeviceJson.of(shown.device()));
     } else {

@@ -75,7 +75,15 @@ class DeviceCommandsTest {
   void findWithoutMatchIsNotFound() {
     assertThat(run("find", "NoSuchChip")).isEqualTo(ExitCode.NOT_FOUND.code());
     assertThat(out.toString()).isEmpty();
-    assertThat(err.toString()).contains("no device or board matching NoSuchChip");
+    assertThat(err.toString()).contains("device or board matching 'NoSuchChip' not found; searched 3 descriptor(s) in ");
+  }
+
+  @Test
+  void findOnAnEmptyRootSaysWhatToDo() {
+    root = tmp.resolve("fresh");
+    assertThat(run("find", "STM32G431")).isEqualTo(ExitCode.NOT_FOUND.code());
+    assertThat(err.toString()).contains("the pack root " + root + " holds no descriptors yet")
+        .contains("--pack");
   }
 
   @Test
@@ -143,6 +151,20 @@ class DeviceCommandsTest {
     assertThat(run("show", "--pack", shared("pyocd-test-Test1.pdsc").toString(), "TST0001")).isZero();
     assertThat(out.toString()).contains("CM4   Cortex-M4").contains("CM0p  Cortex-M0+");
     assertThat(Files.exists(root.resolve(".Web"))).isFalse();
+  }
+
+  @Test
+  void showWarnsAboutADeviceWithoutProcessorAndStillShowsIt() throws Exception {
+    Path pdsc = root.resolve(".Web/Acme.NoCpu.pdsc");
+    Files.writeString(pdsc, "<package><vendor>Acme</vendor><name>NoCpu</name><releases><release version='1.0.0'/>"
+        + "</releases><devices><family Dfamily='F' Dvendor='Acme:1'><device Dname='NOCPU1'>"
+        + "<memory id='IROM1' start='0' size='0x100'/></device></family></devices></package>");
+    assertThat(run("show", "NOCPU1")).isZero();
+    assertThat(err.toString()).contains("packs: warning: " + pdsc + ": device 'NOCPU1' has no <processor>");
+    assertThat(out.toString()).contains("IROM1  0x00000000  0x00000100  rx");
+    assertThat(run("show", "--json", "NOCPU1", "--pack", pdsc.toString())).isZero();
+    assertThat(err.toString()).contains("device 'NOCPU1' has no <processor>");
+    assertThat(new ObjectMapper().readTree(out.toString()).get("processors").size()).isZero();
   }
 
   @Test

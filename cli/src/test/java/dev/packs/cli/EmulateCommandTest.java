@@ -14,11 +14,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class EmulateCommandTest {
-  // The repository's own algorithms: the SFC one for Cortex-M4 -Os, and the G4 one with its
-  // deliberately wrong-page variant.
+  // The repository's own algorithms: SFC (Cortex-M4 -Os), nRF52, and G4 with its deliberately
+  // wrong-page variant.
   private static final Path REPO = Path.of(System.getProperty("packs.repo"));
   private static final String SFC = "test-algorithms/build/sfc_m4_Os.flm";
   private static final String G4 = "test-algorithms/stm32g4/build/packs_stm32g4_128k.flm";
+  private static final String NRF52 = "test-algorithms/nrf52/build/packs_nrf52832.flm";
   private static final String G4_WRONG =
       "test-algorithms/stm32g4/build/packs_stm32g4_128k_wrongpage.flm";
 
@@ -103,6 +104,33 @@ class EmulateCommandTest {
     assertThat(init.get("stop").asText()).isEqualTo("breakpoint");
     // Plain memory never unlocks: Init reads LOCK as 0 and reports success.
     assertThat(init.get("result").asLong()).isZero();
+  }
+
+  @Test
+  void namesTheAddressAHungCallKeepsPolling() throws Exception {
+    // Our nRF52 algorithm waits for NVMC READY; on a permissive bus without the NVMC model it reads
+    // 0 for ever. The write to CONFIG is still shown, without a register name.
+    JsonNode erase = json("emulate", NRF52, "--json", "--model", "none", "--permissive",
+        "--max-instructions", "100000", "--call", "EraseSector:0x1000").get("calls").get(0);
+    assertThat(erase.get("stop").asText()).isEqualTo("limit");
+    assertThat(erase.get("instructions").asLong()).isEqualTo(100_000);
+    assertThat(erase.get("polling").asLong()).isEqualTo(0x4001_E400L);
+    assertThat(erase.get("peripheralWrites").get(0).toString())
+        .isEqualTo("{\"address\":1073865988,\"value\":2,\"register\":null}");
+    assertThat(run("emulate", NRF52, "--model", "none", "--permissive", "--max-instructions",
+        "100000", "--call", "EraseSector:0x1000")).isEqualTo(ExitCode.TARGET.code());
+    assertThat(out.toString()).contains("hung polling 0x4001E400");
+  }
+
+  @Test
+  void erasesAndProgramsThroughTheNordicModel() throws Exception {
+    JsonNode calls = json("emulate", NRF52, "--json", "--call", "Init:0,0,1", "--call",
+        "EraseSector:0x2000", "--call", "Init:0,0,2", "--call", "ProgramPage:0x2000").get("calls");
+    assertThat(calls.get(1).at("/peripheralWrites/1/register").asText())
+        .isEqualTo("NVMC_ERASEPAGE");
+    assertThat(calls.get(3).get("result").asLong()).isZero();
+    assertThat(calls.get(3).get("changedPages").toString())
+        .isEqualTo("[{\"start\":8192,\"size\":4096}]");
   }
 
   @Test

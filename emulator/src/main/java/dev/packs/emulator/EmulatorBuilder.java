@@ -76,7 +76,8 @@ public final class EmulatorBuilder {
     if (rams.isEmpty() && flashes.isEmpty()) {
       throw new IllegalStateException("an emulated device needs some memory");
     }
-    Machine machine = Machine.build(rams, flashes, model, device, permissive, busyPolls);
+    Machine machine = Machine.build(rams, flashes, model, device, permissive, busyPolls,
+        List.of(Machine.systemControlSpace(core.cpuid())));
     machine.observe(listener);
     return Emulator.create(machine, core);
   }

@@ -71,6 +71,17 @@ public final class AlgorithmCache {
   }
 
   /**
+   * Like {@link #load(Path)}, but empty when the file does not exist; fits {@code AlgorithmFiles}, so
+   * target resolution can read algorithms through the cache: {@code AlgorithmCache.in(root, l)::find}.
+   */
+  public Optional<FlashAlgorithm> find(Path flm) {
+    if (!Files.isRegularFile(flm)) {
+      return Optional.empty();
+    }
+    return Optional.of(load(flm));
+  }
+
+  /**
    * The algorithm for {@code key}, reading it through {@code bytes} only when it is not cached.
    *
    * @param key names immutable content, e.g. {@code "pack:Keil.STM32G4xx_DFP@1.3.0:CMSIS/Flash/X.FLM"}

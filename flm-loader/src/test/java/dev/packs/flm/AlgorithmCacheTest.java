@@ -223,6 +223,18 @@ class AlgorithmCacheTest {
     assertThat(events.opened).hasSize(1);
   }
 
+  @Test
+  void findIsEmptyForAMissingFileAndCachesAPresentOne() throws IOException {
+    Path flm = flm("sfc_m0_O2.flm");
+    Events events = new Events();
+    AlgorithmCache cache = new AlgorithmCache(cacheDir(), events);
+
+    assertThat(cache.find(temp.resolve("missing.flm"))).isEmpty();
+    assertThat(cache.find(flm)).hasValueSatisfying(a -> assertThat(a.source()).isEqualTo(flm.toString()));
+    assertThat(cache.find(flm)).isPresent();
+    assertThat(events.opened).containsExactly(flm.toString());
+  }
+
   private List<Path> entries(String suffix) throws IOException {
     if (!Files.exists(cacheDir())) {
       return List.of();

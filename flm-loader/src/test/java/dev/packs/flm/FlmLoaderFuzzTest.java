@@ -38,9 +38,11 @@ class FlmLoaderFuzzTest {
   /** Edits aimed at the structures the loader reads: header, section headers, symbols, DevDscr. */
   @Provide
   Arbitrary<List<int[]>> mutations() {
+    int devDscr = new ElfSurgery(GOOD).sectionData("DevDscr", 1);
     Arbitrary<Integer> position =
         Arbitraries.oneOf(
             Arbitraries.integers().between(0, 51),
+            Arbitraries.integers().between(devDscr, devDscr + 200),
             Arbitraries.integers().between(GOOD.length - 400, GOOD.length - 1),
             Arbitraries.integers().between(0, GOOD.length - 1));
     Arbitrary<Integer> value =

@@ -89,9 +89,17 @@ class MalformedFlmTest {
 
   @Test
   void rejectsAMissingFlashDevice() {
-    loading(elf.renameString("FlashDevice", "FlashDevicX").bytes())
+    loading(elf.renameString("FlashDevice", "FlashDevicX").renameString("DevDscr", "DevDscX").bytes())
         .isInstanceOf(FlmFormatException.MissingSymbol.class)
         .hasMessage("broken.flm: missing symbol 'FlashDevice'");
+  }
+
+  @Test
+  void readsTheDevDscrSectionWhenTheFlashDeviceSymbolIsMissing() {
+    FlashAlgorithm algo = FlmLoader.load(elf.renameString("FlashDevice", "FlashDevicX").bytes(), "x");
+
+    org.assertj.core.api.Assertions.assertThat(algo.device())
+        .isEqualTo(TestAlgorithms.load(GOOD).device());
   }
 
   @Test

@@ -65,8 +65,15 @@ public final class DeviceDatabase {
     default void removed(IndexedPack pack) {}
   }
 
-  /** What a sync changed. */
-  public record SyncReport(int indexed, int removed, int unchanged) {}
+  /**
+   * What a sync changed, and the catalog as it stands afterwards (so a caller need not read it
+   * again).
+   */
+  public record SyncReport(int indexed, int removed, int unchanged, DeviceCatalog catalog) {
+    public SyncReport {
+      java.util.Objects.requireNonNull(catalog, "catalog");
+    }
+  }
 
   /** The current catalog; empty when nothing was indexed yet. */
   public DeviceCatalog catalog() throws IndexException {
@@ -96,7 +103,7 @@ public final class DeviceDatabase {
         try (DirLock lock = lock(false)) {
           Optional<List<IndexedPack>> current = files.readCatalog();
           if (current.isPresent() && PackFiles.upToDate(current.get(), wanted, stats)) {
-            return new SyncReport(0, 0, current.get().size());
+            return new SyncReport(0, 0, current.get().size(), new DeviceCatalog(current.get()));
           }
         }
       }
@@ -140,7 +147,7 @@ public final class DeviceDatabase {
       }
     }
     files.writeCatalog(next);
-    return new SyncReport(indexed, removed, unchanged);
+    return new SyncReport(indexed, removed, unchanged, new DeviceCatalog(next));
   }
 
   /**
@@ -185,6 +192,15 @@ public final class DeviceDatabase {
 
   /** The full effective device from one indexed pack. */
   public Optional<Device> device(IndexedPack pack, String name) throws IndexException {
+    return stored(pack, name).map(PackFiles.Stored::device);
+  }
+
+  /** The warnings the descriptor gave about one device when it was indexed, e.g. a missing processor. */
+  public List<String> warnings(IndexedPack pack, String name) throws IndexException {
+    return stored(pack, name).map(PackFiles.Stored::warnings).orElse(List.of());
+  }
+
+  private Optional<PackFiles.Stored> stored(IndexedPack pack, String name) throws IndexException {
     try (DirLock lock = lock(false);
         InputStream in = new BufferedInputStream(Files.newInputStream(files.packFile(pack)), 1 << 16)) {
       return PackFiles.findDevice(new DataInputStream(in), name);

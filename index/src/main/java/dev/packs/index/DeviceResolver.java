@@ -39,5 +39,11 @@ public final class DeviceResolver {
       devices = List.copyOf(devices);
       warnings = List.copyOf(Objects.requireNonNull(warnings, "warnings"));
     }
+
+    /** The warnings about one device (they name it as {@code device 'NAME'}). */
+    public List<String> warningsFor(String device) {
+      String tag = "device '" + device + "'";
+      return warnings.stream().filter(w -> w.contains(tag)).toList();
+    }
   }
 }

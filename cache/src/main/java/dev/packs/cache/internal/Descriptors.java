@@ -7,7 +7,8 @@ import dev.packs.cache.InvalidPackException;
 import dev.packs.cache.PackNotFoundException;
 import dev.packs.cache.PublicPack;
 import dev.packs.cache.internal.disk.AtomicFiles;
-import dev.packs.cache.internal.index.DescriptorInfo;
+import dev.packs.cache.internal.index.Pdsc;
+import dev.packs.index.PackDescriptor;
 import dev.packs.cache.internal.index.IndexFile;
 import dev.packs.cache.internal.net.Expect;
 import java.io.IOException;
@@ -31,7 +32,7 @@ final class Descriptors {
   }
 
   /** A descriptor, and the {@code url} its index entry gave (the base for pack URLs). */
-  record Found(DescriptorInfo info, Optional<URI> indexUrl) {}
+  record Found(PackDescriptor info, Optional<URI> indexUrl) {}
 
   String vendorOf(String name) throws CacheException {
     TreeSet<String> vendors = new TreeSet<>();
@@ -75,7 +76,7 @@ final class Descriptors {
     try {
       Files.createDirectories(web.getParent());
       ctx.transports().fetch(web.getFileName().toString(), url, Optional.empty(), part, Expect.XML);
-      DescriptorInfo info = parse(part);
+      PackDescriptor info = parse(part);
       AtomicFiles.commit(part, web);
       return new Found(info, entry.map(PublicPack::url));
     } catch (IOException e) {
@@ -109,9 +110,9 @@ final class Descriptors {
     }
   }
 
-  static DescriptorInfo parse(Path pdsc) throws CacheException {
+  static PackDescriptor parse(Path pdsc) throws CacheException {
     try {
-      return DescriptorInfo.read(Files.readAllBytes(pdsc), pdsc.toString());
+      return Pdsc.read(Files.readAllBytes(pdsc), pdsc.toString());
     } catch (java.nio.file.NoSuchFileException e) {
       throw new PackNotFoundException(pdsc.toString(), "no such file");
     } catch (IOException e) {

@@ -7,11 +7,13 @@ import dev.packs.cache.IndexUpdate;
 import dev.packs.cache.PublicPack;
 import dev.packs.cache.internal.disk.AtomicFiles;
 import dev.packs.cache.internal.disk.WebState;
-import dev.packs.cache.internal.index.DescriptorInfo;
+import dev.packs.cache.internal.index.Pdsc;
+import dev.packs.index.PackDescriptor;
 import dev.packs.cache.internal.index.IndexFile;
 import dev.packs.cache.internal.net.Expect;
 import dev.packs.cache.internal.net.Fetched;
 import dev.packs.cache.internal.net.Validators;
+import dev.packs.index.PackIndex;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -55,7 +57,7 @@ public final class IndexUpdater {
     WebState state = WebState.load(stateFile);
     Optional<WebState.Entry> newIndex = fetchIndex(state);
     boolean changed = newIndex.isPresent();
-    List<PublicPack> packs = latestPerPack(readIndex());
+    List<PublicPack> packs = latestPerPack(listedPacks(state));
     List<PublicPack> todo = new ArrayList<>();
     for (PublicPack p : packs) {
       Optional<WebState.Entry> prev = Optional.ofNullable(state.descriptors().get(key(p)));
@@ -81,9 +83,14 @@ public final class IndexUpdater {
     return result;
   }
 
+  /** Where the last index body is kept: a vidx under {@code .packs}, a plain pidx as {@code .Web/index.pidx}. */
+  private Path vendorIndexFile() {
+    return ctx.root().stateDir().resolve("index.vidx");
+  }
+
   private Optional<WebState.Entry> fetchIndex(WebState state) throws CacheException {
     URI url = ctx.config().indexUrl();
-    Path target = ctx.root().publicIndex();
+    Path target = Files.isRegularFile(vendorIndexFile()) ? vendorIndexFile() : ctx.root().publicIndex();
     Optional<Validators> known =
         Files.isRegularFile(target)
             ? state.indexEntry().filter(e -> e.url().equals(url.toString())).map(WebState.Entry::validators)
@@ -93,8 +100,13 @@ public final class IndexUpdater {
       Files.createDirectories(target.getParent());
       Fetched result = ctx.transports().fetch("the pack index", url, known, part, Expect.XML);
       if (result instanceof Fetched.Downloaded d) {
-        IndexFile.read(part);
-        AtomicFiles.commit(part, target);
+        boolean vidx = !IndexFile.parse(part).vendorIndexes().isEmpty();
+        if (vidx) {
+          AtomicFiles.commit(part, vendorIndexFile());
+        } else {
+          AtomicFiles.commit(part, ctx.root().publicIndex());
+          AtomicFiles.deleteQuietly(vendorIndexFile());
+        }
         return Optional.of(WebState.Entry.of(url.toString(), "", d.validators()));
       }
       return Optional.empty();
@@ -105,10 +117,23 @@ public final class IndexUpdater {
     }
   }
 
-  private List<PublicPack> readIndex() throws CacheIoException {
-    Path index = ctx.root().publicIndex();
+  /**
+   * The packs the index lists. A vendor index is expanded and written to {@code .Web/index.pidx} as
+   * the flat list every other reader expects.
+   */
+  private List<PublicPack> listedPacks(WebState state) throws CacheException {
+    Path vidx = vendorIndexFile();
+    Path index = Files.isRegularFile(vidx) ? vidx : ctx.root().publicIndex();
     try {
-      return IndexFile.read(index);
+      PackIndex parsed = IndexFile.parse(index);
+      if (!Files.isRegularFile(vidx)) {
+        return IndexFile.packs(parsed);
+      }
+      List<PublicPack> packs = new VendorIndexes(ctx, state, failures).expand(parsed);
+      String xml = IndexFile.write(
+          parsed.vendor().orElse("packs"), ctx.config().indexUrl().toString(), ctx.config().clock().instant().toString(), packs);
+      AtomicFiles.writeString(ctx.root().publicIndex(), xml);
+      return packs;
     } catch (IOException e) {
       throw new CacheIoException(index, e);
     }
@@ -205,7 +230,7 @@ public final class IndexUpdater {
 
   private static void checkDescriptor(PublicPack p, URI url, Path part) throws DownloadException {
     try {
-      DescriptorInfo info = DescriptorInfo.read(Files.readAllBytes(part), url.toString());
+      PackDescriptor info = Pdsc.read(Files.readAllBytes(part), url.toString());
       if (!info.vendor().equalsIgnoreCase(p.vendor()) || !info.name().equalsIgnoreCase(p.name())) {
         throw new DownloadException(
             url,

@@ -9,9 +9,13 @@ import dev.packs.cache.InvalidPackException;
 import dev.packs.cache.InvalidPackException.Problem;
 import dev.packs.cache.PackNotFoundException;
 import dev.packs.cache.internal.disk.AtomicFiles;
-import dev.packs.cache.internal.index.DescriptorInfo;
-import dev.packs.cache.internal.index.PackRequest;
+import dev.packs.cache.internal.index.PackIds;
+import dev.packs.cache.internal.index.Pdsc;
 import dev.packs.cache.internal.index.Versions;
+import dev.packs.index.PackDescriptor;
+import dev.packs.index.PackId;
+import dev.packs.index.Version;
+import dev.packs.cache.internal.index.IndexFile;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -75,15 +79,15 @@ public final class Installer {
       fromFile(file);
       return;
     }
-    byId(PackRequest.parse(request));
+    byId(PackIds.parse(request), request);
   }
 
   private void registerLocal(String request, Path pdsc) throws CacheException {
     if (!Files.isRegularFile(pdsc)) {
       throw new PackNotFoundException(request, "no such file " + pdsc);
     }
-    DescriptorInfo info = Descriptors.parse(pdsc);
-    String version = info.topRelease().orElse("0.0.0");
+    PackDescriptor info = Descriptors.parse(pdsc);
+    String version = info.version().map(Version::toString).orElse("0.0.0");
     LocalRepository.register(ctx.root(), info.vendor(), info.name(), version, pdsc, ctx.config().clock().instant());
     AtomicFiles.touch(ctx.root().packIdx(), ctx.config().clock().instant());
     InstalledPack pack = new InstalledPack(info.vendor(), info.name(), version, pdsc.toAbsolutePath().getParent());
@@ -104,18 +108,18 @@ public final class Installer {
     finish(staged, url.toString());
   }
 
-  private void byId(PackRequest request) throws CacheException {
+  private void byId(PackId request, String text) throws CacheException {
     String vendor = request.vendor().isPresent() ? request.vendor().get() : descriptors.vendorOf(request.name());
     String key = (vendor + "." + request.name()).toLowerCase(Locale.ROOT);
-    if (!visited.add(key + "@" + request.range().orElse(""))) {
+    if (!visited.add(key + "@" + request.requirement())) {
       return;
     }
     Optional<InstalledPack> have = satisfying(vendor, request);
-    if (have.isPresent() && !options.force() && !request.wantsLatest()) {
+    if (have.isPresent() && !options.force() && !PackIds.wantsLatest(request)) {
       actions.add(new InstallAction(have.get(), Kind.ALREADY_INSTALLED, Optional.empty(), Optional.empty()));
       return;
     }
-    Optional<String> exact = request.range().filter(r -> r.matches("[0-9].*"));
+    Optional<String> exact = PackIds.exact(request);
     if (exact.isPresent() && Files.isRegularFile(ctx.root().downloadedPack(vendor, request.name(), exact.get()))) {
       // The archive is already here: no descriptor and no network needed (cpackget #134).
       Path cached = ctx.root().downloadedPack(vendor, request.name(), exact.get());
@@ -128,9 +132,9 @@ public final class Installer {
         AtomicFiles.deleteQuietly(cached);
       }
     }
-    Descriptors.Found found = descriptors.find(vendor, request.name(), request.text());
-    DescriptorInfo.Release release = choose(found.info(), request);
-    String version = Versions.stripMeta(release.version());
+    Descriptors.Found found = descriptors.find(vendor, request.name(), text);
+    PackDescriptor.Release release = choose(found.info(), request, text);
+    String version = release.version().withoutMeta();
     Optional<InstalledPack> same =
         dev.packs.cache.internal.InstalledPacks.versions(ctx.root(), found.info().vendor(), found.info().name()).stream()
             .filter(p -> p.version().equals(version))
@@ -139,28 +143,28 @@ public final class Installer {
       actions.add(new InstallAction(same.get(), Kind.ALREADY_INSTALLED, Optional.empty(), Optional.empty()));
       return;
     }
-    URI url = Urls.pack(release, found.info().vendor(), found.info().name(), found.info().url(), found.indexUrl());
+    URI url = Urls.pack(release, found.info().vendor(), found.info().name(), found.info().url().map(IndexFile::uri), found.indexUrl());
     Expected expected = new Expected(Optional.of(found.info().vendor()), Optional.of(found.info().name()), Optional.of(version));
     PackCommitter.Staged staged = committer.stageById(url, expected);
     finish(staged, url.toString());
   }
 
-  private Optional<InstalledPack> satisfying(String vendor, PackRequest request) throws CacheException {
+  private Optional<InstalledPack> satisfying(String vendor, PackId request) throws CacheException {
     return InstalledPacks.versions(ctx.root(), vendor, request.name()).stream()
-        .filter(p -> request.wantsLatest() || Versions.satisfies(p.version(), request.range()))
-        .max(Comparator.comparing(InstalledPack::version, Versions::compare));
+        .filter(p -> PackIds.wantsLatest(request) || Versions.accepts(request.requirement(), p.version()))
+        .max(Comparator.comparing(InstalledPack::version, Versions.ORDER));
   }
 
-  private static DescriptorInfo.Release choose(DescriptorInfo info, PackRequest request) throws PackNotFoundException {
+  private static PackDescriptor.Release choose(PackDescriptor info, PackId request, String text) throws PackNotFoundException {
     return info.releases().stream()
-        .filter(r -> request.wantsLatest() || Versions.satisfies(r.version(), request.range()))
-        .max((a, b) -> Versions.compare(a.version(), b.version()))
+        .filter(r -> PackIds.wantsLatest(request) || request.requirement().accepts(r.version()))
+        .max(Comparator.comparing(PackDescriptor.Release::version))
         .orElseThrow(
             () ->
                 new PackNotFoundException(
-                    request.text(),
+                    text,
                     "no release matches; " + info.vendor() + "." + info.name() + " has "
-                        + info.releases().stream().map(DescriptorInfo.Release::version).toList()));
+                        + info.releases().stream().map(r -> r.version().toString()).toList()));
   }
 
   private void finish(PackCommitter.Staged staged, String source) throws CacheException {
@@ -168,8 +172,8 @@ public final class Installer {
     actions.add(new InstallAction(pack, Kind.INSTALLED, Optional.of(source), Optional.of(staged.sha256())));
     ctx.listener().installed(pack);
     if (options.dependencies() == InstallOptions.Dependencies.INSTALL) {
-      for (DescriptorInfo.Requirement r : staged.info().requirements()) {
-        byId(new PackRequest(Optional.of(r.vendor()), r.name(), r.version(), r.vendor() + "::" + r.name() + r.version().map(v -> "@" + v).orElse("")));
+      for (PackDescriptor.Requirement r : staged.info().requirements()) {
+        byId(new PackId(Optional.of(r.vendor()), r.name(), r.versions()), r.vendor() + "::" + r.name() + " " + r.versions());
       }
     }
   }
@@ -184,8 +188,8 @@ public final class Installer {
       return new Expected(Optional.empty(), Optional.empty(), Optional.empty());
     }
 
-    void check(String source, DescriptorInfo info, String entry) throws InvalidPackException {
-      String top = info.topRelease().map(Versions::stripMeta).orElse("");
+    void check(String source, PackDescriptor info, String entry) throws InvalidPackException {
+      String top = info.version().map(Version::withoutMeta).orElse("");
       boolean ok =
           vendor.map(v -> v.equalsIgnoreCase(info.vendor())).orElse(true)
               && name.map(n -> n.equalsIgnoreCase(info.name())).orElse(true)
@@ -206,9 +210,9 @@ public final class Installer {
     }
   }
 
-  static DescriptorInfo parse(byte[] bytes, String source, String entry) throws InvalidPackException {
+  static PackDescriptor parse(byte[] bytes, String source, String entry) throws InvalidPackException {
     try {
-      return DescriptorInfo.read(bytes, source + "!" + entry);
+      return Pdsc.read(bytes, source + "!" + entry);
     } catch (IOException e) {
       throw new InvalidPackException(source, Optional.of(entry), Problem.BAD_DESCRIPTOR, e.getMessage());
     }

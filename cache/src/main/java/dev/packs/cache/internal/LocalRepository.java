@@ -43,22 +43,7 @@ final class LocalRepository {
     }
     URI dir = URI.create("file://localhost" + pdsc.toAbsolutePath().getParent().toUri().getRawPath());
     entries.add(new PublicPack(vendor, name, version, dir, false));
-    StringBuilder xml = new StringBuilder();
-    xml.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
-        .append("<index schemaVersion=\"1.1.0\" xmlns:xs=\"http://www.w3.org/2001/XMLSchema-instance\" ")
-        .append("xs:noNamespaceSchemaLocation=\"PackIndex.xsd\">\n")
-        .append("  <vendor>local repository</vendor>\n  <url>file://localhost/</url>\n")
-        .append("  <timestamp>").append(now).append("</timestamp>\n  <pindex>\n");
-    for (PublicPack p : entries) {
-      xml.append("    <pdsc vendor=\"").append(esc(p.vendor())).append("\" name=\"").append(esc(p.name()))
-          .append("\" version=\"").append(esc(p.version())).append("\" url=\"").append(esc(p.url().toString()))
-          .append("\"/>\n");
-    }
-    xml.append("  </pindex>\n</index>\n");
-    AtomicFiles.writeString(root.localRepositoryIndex(), xml.toString());
-  }
-
-  private static String esc(String s) {
-    return s.replace("&", "&amp;").replace("\"", "&quot;").replace("<", "&lt;");
+    String xml = IndexFile.write("local repository", "file://localhost/", now.toString(), entries);
+    AtomicFiles.writeString(root.localRepositoryIndex(), xml);
   }
 }

@@ -8,8 +8,7 @@ import dev.packs.cache.InvalidPackException.Problem;
 import dev.packs.cache.internal.Installer.Expected;
 import dev.packs.cache.internal.disk.AtomicFiles;
 import dev.packs.cache.internal.disk.InstallRecord;
-import dev.packs.cache.internal.index.DescriptorInfo;
-import dev.packs.cache.internal.index.Versions;
+import dev.packs.index.PackDescriptor;
 import dev.packs.cache.internal.net.Expect;
 import dev.packs.cache.internal.pack.Digests;
 import dev.packs.cache.internal.pack.Extractor;
@@ -37,7 +36,7 @@ final class PackCommitter {
   }
 
   /** A verified archive in {@code .Download} and what it contains. */
-  record Staged(Path archive, PackArchive.Inspected inspected, DescriptorInfo info, String version, String sha256) {}
+  record Staged(Path archive, PackArchive.Inspected inspected, PackDescriptor info, String version, String sha256) {}
 
   /** Removes what a killed run left: temporary folders and {@code .part} files. */
   void cleanUpLeftovers() {
@@ -110,9 +109,9 @@ final class PackCommitter {
 
   private Staged inspect(Path archive, String source, Expected expected) throws CacheException {
     PackArchive.Inspected inspected = PackArchive.inspect(archive, source, ctx.config().zipLimits());
-    DescriptorInfo info = Installer.parse(inspected.descriptor(), source, inspected.descriptorEntry());
+    PackDescriptor info = Installer.parse(inspected.descriptor(), source, inspected.descriptorEntry());
     expected.check(source, info, inspected.descriptorEntry());
-    String version = info.topRelease().map(Versions::stripMeta).orElseThrow(
+    String version = info.version().map(dev.packs.index.Version::withoutMeta).orElseThrow(
         () -> new InvalidPackException(source, Optional.of(inspected.descriptorEntry()), Problem.BAD_DESCRIPTOR, "no <release>"));
     try {
       return new Staged(archive, inspected, info, version, Digests.sha256(archive));

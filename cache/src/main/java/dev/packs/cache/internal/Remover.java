@@ -7,7 +7,8 @@ import dev.packs.cache.PackNotFoundException;
 import dev.packs.cache.PackRoot;
 import dev.packs.cache.internal.disk.AtomicFiles;
 import dev.packs.cache.internal.disk.InstallRecord;
-import dev.packs.cache.internal.index.PackRequest;
+import dev.packs.cache.internal.index.PackIds;
+import dev.packs.index.PackId;
 import dev.packs.cache.internal.index.Versions;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -28,13 +29,13 @@ public final class Remover {
   }
 
   public List<InstalledPack> remove(String packId, boolean purge) throws CacheException {
-    PackRequest request = PackRequest.parse(packId);
+    PackId request = PackIds.parse(packId);
     PackRoot root = ctx.root();
     List<InstalledPack> matching =
         InstalledPacks.scan(root).stream()
             .filter(p -> p.name().equalsIgnoreCase(request.name()))
             .filter(p -> request.vendor().map(v -> v.equalsIgnoreCase(p.vendor())).orElse(true))
-            .filter(p -> !request.pinned() || Versions.satisfies(p.version(), request.range()))
+            .filter(p -> !PackIds.pinned(request) || Versions.accepts(request.requirement(), p.version()))
             .toList();
     if (matching.isEmpty()) {
       throw new PackNotFoundException(packId, "not installed in " + root.path());
@@ -43,7 +44,7 @@ public final class Remover {
       removeOne(pack, purge);
       ctx.listener().removed(pack);
     }
-    if (purge && !request.pinned()) {
+    if (purge && !PackIds.pinned(request)) {
       InstalledPack first = matching.get(0);
       AtomicFiles.deleteQuietly(root.webDescriptor(first.vendor(), first.name()));
     }

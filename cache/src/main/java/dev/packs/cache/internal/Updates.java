@@ -8,7 +8,8 @@ import dev.packs.cache.PackRoot;
 import dev.packs.cache.PackUpdate;
 import dev.packs.cache.PublicPack;
 import dev.packs.cache.internal.index.IndexFile;
-import dev.packs.cache.internal.index.PackRequest;
+import dev.packs.cache.internal.index.PackIds;
+import dev.packs.index.PackId;
 import dev.packs.cache.internal.index.Versions;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -57,7 +58,7 @@ public final class Updates {
   public static List<String> requests(PackRoot root, Optional<String> packId) throws CacheException {
     List<InstalledPack> installed = InstalledPacks.scan(root);
     if (packId.isPresent()) {
-      PackRequest r = PackRequest.parse(packId.get());
+      PackId r = PackIds.parse(packId.get());
       InstalledPack match =
           installed.stream()
               .filter(p -> p.name().equalsIgnoreCase(r.name()))

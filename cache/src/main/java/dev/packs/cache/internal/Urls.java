@@ -1,7 +1,7 @@
 package dev.packs.cache.internal;
 
 import dev.packs.cache.PublicPack;
-import dev.packs.cache.internal.index.DescriptorInfo;
+import dev.packs.index.PackDescriptor;
 import dev.packs.cache.internal.index.Versions;
 import java.net.URI;
 import java.util.Optional;
@@ -19,13 +19,13 @@ final class Urls {
     return base(p.url()).resolve(p.vendor() + "." + p.name() + ".pdsc");
   }
 
-  static URI pack(DescriptorInfo.Release release, String vendor, String name, Optional<URI> descriptorUrl, Optional<URI> indexUrl)
+  static URI pack(PackDescriptor.Release release, String vendor, String name, Optional<URI> descriptorUrl, Optional<URI> indexUrl)
       throws IllegalStateException {
     if (release.url().isPresent()) {
-      return release.url().get();
+      return dev.packs.cache.internal.index.IndexFile.uri(release.url().get());
     }
     URI base = indexUrl.or(() -> descriptorUrl).orElseThrow(() -> new IllegalStateException("no URL for " + vendor + "." + name));
-    return base(base).resolve(vendor + "." + name + "." + Versions.stripMeta(release.version()) + ".pack");
+    return base(base).resolve(vendor + "." + name + "." + release.version().withoutMeta() + ".pack");
   }
 
   static URI base(URI url) {

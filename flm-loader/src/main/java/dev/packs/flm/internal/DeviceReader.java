@@ -11,6 +11,7 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Reads the {@code FlashDevice} symbol: the 160-byte header, then (size, offset) sector pairs up to the
@@ -25,18 +26,23 @@ final class DeviceReader {
 
   private DeviceReader() {}
 
+  /**
+   * Reads the descriptor at the {@code FlashDevice} symbol; without the symbol, at the start of the
+   * {@code DevDscr} section, where Keil's linker scripts put it.
+   */
   static Result read(ElfFile elf, String source) {
-    ElfSymbol symbol =
-        elf.symbol("FlashDevice")
-            .orElseThrow(() -> new FlmFormatException.MissingSymbol(source, "FlashDevice"));
+    Optional<ElfSymbol> symbol = elf.symbol("FlashDevice");
     ElfSection section =
-        elf.section(symbol.sectionIndex())
-            .filter(ElfSection::hasFileData)
-            .orElseThrow(
-                () ->
-                    new FlmFormatException.Malformed(
-                        source, "symbol 'FlashDevice' is not in a section with data"));
-    long from = symbol.value() - section.address();
+        symbol.isPresent()
+            ? elf.section(symbol.get().sectionIndex())
+                .filter(ElfSection::hasFileData)
+                .orElseThrow(() -> new FlmFormatException.Malformed(
+                    source, "symbol 'FlashDevice' is not in a section with data"))
+            : elf.sections().stream()
+                .filter(s -> s.name().equals("DevDscr") && s.type() == ElfSection.SHT_PROGBITS)
+                .findFirst()
+                .orElseThrow(() -> new FlmFormatException.MissingSymbol(source, "FlashDevice"));
+    long from = symbol.map(ElfSymbol::value).orElse(section.address()) - section.address();
     ByteBuffer header = le(elf.read(section, from, HEADER_SIZE, "FlashDevice"));
     FlashDevice device = device(header, source);
     return new Result(device, sectors(elf, section, from + HEADER_SIZE, device, source));

@@ -10,6 +10,9 @@ import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.zip.CRC32;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -40,5 +43,22 @@ class AlgorithmCodecTest {
     assertThatThrownBy(() -> AlgorithmCodec.decode(bytes))
         .isInstanceOf(IOException.class)
         .hasMessage("not a format 1 algorithm entry");
+  }
+
+  /** Even with a matching checksum, a damaged entry is an IOException, never another failure. */
+  @Property(tries = 500)
+  void damagedEntriesWithAValidChecksumFailOnlyWithIoException(
+      @ForAll @IntRange(min = 8, max = 400) int position, @ForAll byte value) throws IOException {
+    byte[] bytes = AlgorithmCodec.encode(load("sfc_m0_Os.flm"));
+    int at = Math.min(position, bytes.length - 5);
+    bytes[at] = value;
+    CRC32 crc = new CRC32();
+    crc.update(bytes, 0, bytes.length - 4);
+    ByteBuffer.wrap(bytes).putInt(bytes.length - 4, (int) crc.getValue());
+    try {
+      assertThat(AlgorithmCodec.decode(bytes).blob().size()).isPositive();
+    } catch (IOException expected) { // the only failure allowed; anything else fails the property
+      assertThat(expected).isInstanceOf(IOException.class);
+    }
   }
 }

@@ -1,5 +1,5 @@
 /**
- * The one small adapter between the cache and pack metadata: index entries, descriptor headers,
- * versions and pack requests. Replaced by the {@code dev.packs.index} API once it lands on main.
+ * The thin seam between the cache and the {@code dev.packs.index} readers: index entries as {@link
+ * dev.packs.cache.PublicPack}, descriptors from bytes or files, pack IDs and version strings.
  */
 package dev.packs.cache.internal.index;

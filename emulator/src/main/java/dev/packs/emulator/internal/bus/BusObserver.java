@@ -9,4 +9,7 @@ public interface BusObserver {
 
   /** In permissive mode: an access to unmapped memory was served as zero or ignored. */
   default void unmappedAccess(int address, int size, boolean write) {}
+
+  /** In permissive mode: the value of a write to unmapped memory, reported after unmappedAccess. */
+  default void unmappedWrite(int address, int size, int value) {}
 }

@@ -150,6 +150,7 @@ public final class MemoryBus implements Bus {
     }
     if (permissive) {
       observer.unmappedAccess(address, size, true);
+      observer.unmappedWrite(address, size, value);
       return;
     }
     throw new BusFault(BusFault.Kind.UNMAPPED, address, true, "");

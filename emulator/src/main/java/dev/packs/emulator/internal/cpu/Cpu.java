@@ -14,6 +14,8 @@ import java.util.OptionalInt;
  */
 public final class Cpu {
   private static final int HALT_CHECK_INTERVAL = 1024;
+  private static final int CCR_UNALIGN_TRP = 1 << 3;
+  private static final int CCR_DIV_0_TRP = 1 << 4;
 
   final Bus bus;
   final Architecture arch;
@@ -38,6 +40,10 @@ public final class Cpu {
   int exclusiveAddress;
   /** The carry out of the last {@link Alu} shift or immediate expansion. */
   boolean shiftCarry;
+  /** Whether unaligned LDR/STR/LDRH/STRH fault: always on ARMv6-M, else CCR.UNALIGN_TRP. */
+  boolean alignmentFaults;
+  /** CCR.DIV_0_TRP: SDIV/UDIV by zero faults instead of giving 0. */
+  boolean divideByZeroFaults;
 
   private final CodeCache code = new CodeCache();
   private int pc;
@@ -47,6 +53,21 @@ public final class Cpu {
   public Cpu(Bus bus, Architecture arch) {
     this.bus = Objects.requireNonNull(bus, "bus");
     this.arch = Objects.requireNonNull(arch, "arch");
+    this.alignmentFaults = arch.alignmentAlwaysFaults();
+  }
+
+  /** The Configuration and Control Register bits the interpreter honours: UNALIGN_TRP and DIV_0_TRP. */
+  public int configurationControl() {
+    return (alignmentFaults ? CCR_UNALIGN_TRP : 0) | (divideByZeroFaults ? CCR_DIV_0_TRP : 0);
+  }
+
+  /**
+   * Sets CCR.UNALIGN_TRP (bit 3) and CCR.DIV_0_TRP (bit 4) as SCB->CCR would; both reset to 0.
+   * ARMv6-M and ARMv8-M Baseline always trap unaligned accesses and have no divide trap.
+   */
+  public void setConfigurationControl(int ccr) {
+    alignmentFaults = arch.alignmentAlwaysFaults() || (ccr & CCR_UNALIGN_TRP) != 0;
+    divideByZeroFaults = arch.thumb2() && (ccr & CCR_DIV_0_TRP) != 0;
   }
 
   public Architecture architecture() {
@@ -93,25 +114,11 @@ public final class Cpu {
   }
 
   public int specialRegister(SpecialRegister reg) {
-    return switch (reg) {
-      case MSP -> spSel() ? otherSp : r[13];
-      case PSP -> spSel() ? r[13] : otherSp;
-      case PRIMASK -> primask;
-      case BASEPRI -> basepri;
-      case FAULTMASK -> faultmask;
-      case CONTROL -> control;
-    };
+    return SystemRegisters.read(this, reg);
   }
 
   public void setSpecialRegister(SpecialRegister reg, int value) {
-    switch (reg) {
-      case MSP -> setStackPointer(false, value);
-      case PSP -> setStackPointer(true, value);
-      case PRIMASK -> primask = value & 1;
-      case BASEPRI -> basepri = arch.thumb2() ? value & 0xFF : 0;
-      case FAULTMASK -> faultmask = arch.thumb2() ? value & 1 : 0;
-      case CONTROL -> writeControl(value);
-    }
+    SystemRegisters.write(this, reg, value);
   }
 
   /** The instructions completed over this CPU's lifetime. */
@@ -283,37 +290,11 @@ public final class Cpu {
     }
   }
 
-  // ---- special registers -------------------------------------------------------------------
-
-  private boolean spSel() {
-    return (control & 2) != 0;
-  }
-
-  private void setStackPointer(boolean process, int value) {
-    value &= ~3;
-    if (process == spSel()) {
-      r[13] = value;
-    } else {
-      otherSp = value;
-    }
-  }
-
-  void writeControl(int value) {
-    int mask = arch.thumb2() || arch.v8() ? 3 : 2;
-    int updated = value & mask;
-    if (((updated ^ control) & 2) != 0) {
-      int sp = r[13];
-      r[13] = otherSp;
-      otherSp = sp;
-    }
-    control = updated;
-  }
-
   // ---- memory ------------------------------------------------------------------------------
 
   int read32(int address) {
     if ((address & 3) != 0) {
-      if (arch.alignmentAlwaysFaults()) {
+      if (alignmentFaults) {
         throw unaligned(address, 4);
       }
       return read8(address) | read8(address + 1) << 8 | read8(address + 2) << 16 | read8(address + 3) << 24;
@@ -323,7 +304,7 @@ public final class Cpu {
 
   int read16(int address) {
     if ((address & 1) != 0) {
-      if (arch.alignmentAlwaysFaults()) {
+      if (alignmentFaults) {
         throw unaligned(address, 2);
       }
       return read8(address) | read8(address + 1) << 8;
@@ -345,7 +326,7 @@ public final class Cpu {
 
   void write32(int address, int value) {
     if ((address & 3) != 0) {
-      if (arch.alignmentAlwaysFaults()) {
+      if (alignmentFaults) {
         throw unaligned(address, 4);
       }
       for (int i = 0; i < 4; i++) {
@@ -358,7 +339,7 @@ public final class Cpu {
 
   void write16(int address, int value) {
     if ((address & 1) != 0) {
-      if (arch.alignmentAlwaysFaults()) {
+      if (alignmentFaults) {
         throw unaligned(address, 2);
       }
       write8(address, value);

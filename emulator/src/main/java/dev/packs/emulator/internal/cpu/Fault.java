@@ -20,7 +20,9 @@ public record Fault(Kind kind, int pc, OptionalInt address, String detail) {
     /** An interworking branch to an address with bit 0 clear (ARM state does not exist on M-profile). */
     INVALID_STATE,
     /** SVC: a supervisor call needs exception entry, which the interpreter does not model. */
-    SUPERVISOR_CALL
+    SUPERVISOR_CALL,
+    /** SDIV/UDIV by zero while CCR.DIV_0_TRP is set (by default division by zero gives 0). */
+    DIVIDE_BY_ZERO
   }
 
   public Fault {

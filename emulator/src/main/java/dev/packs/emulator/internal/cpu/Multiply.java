@@ -74,12 +74,13 @@ final class Multiply {
     int rm = cpu.r[hw2 & 0xF];
     int lo = (hw2 >>> 12) & 0xF;
     int hi = (hw2 >>> 8) & 0xF;
-    if (op1 == 1 && op2 == 0xF) {
-      cpu.r[hi] = rm == 0 ? 0 : rn == Integer.MIN_VALUE && rm == -1 ? rn : rn / rm;
-      return;
-    }
-    if (op1 == 3 && op2 == 0xF) {
-      cpu.r[hi] = rm == 0 ? 0 : Integer.divideUnsigned(rn, rm);
+    if ((op1 == 1 || op1 == 3) && op2 == 0xF) {
+      if (rm == 0 && cpu.divideByZeroFaults) {
+        throw cpu.fault(Fault.Kind.DIVIDE_BY_ZERO, java.util.OptionalInt.empty(),
+            (op1 == 1 ? "SDIV" : "UDIV") + " by zero with CCR.DIV_0_TRP set");
+      }
+      cpu.r[hi] = rm == 0 ? 0 : op1 == 3 ? Integer.divideUnsigned(rn, rm)
+          : rn == Integer.MIN_VALUE && rm == -1 ? rn : rn / rm;
       return;
     }
     long accumulator = (long) cpu.r[hi] << 32 | (cpu.r[lo] & 0xFFFF_FFFFL);

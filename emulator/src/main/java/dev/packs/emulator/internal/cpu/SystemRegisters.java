@@ -1,6 +1,9 @@
 package dev.packs.emulator.internal.cpu;
 
-/** MRS and MSR on the program status registers, the stack pointers, the mask registers and CONTROL. */
+/**
+ * MRS and MSR on the program status registers, the stack pointers, the mask registers and CONTROL,
+ * and the banked stack pointer behind {@link Cpu#specialRegister}.
+ */
 final class SystemRegisters {
   private SystemRegisters() {}
 
@@ -50,7 +53,7 @@ final class SystemRegisters {
         }
       }
       case 19 -> cpu.faultmask = requireMainline(cpu, hw1, hw2, value & 1);
-      case 20 -> cpu.writeControl(value);
+      case 20 -> writeControl(cpu, value);
       default -> throw Thumb32.undefined(cpu, hw1, hw2);
     }
   }
@@ -79,5 +82,53 @@ final class SystemRegisters {
       throw Thumb32.undefined(cpu, hw1, hw2);
     }
     return value;
+  }
+
+  static int read(Cpu cpu, SpecialRegister reg) {
+    return switch (reg) {
+      case MSP -> processStack(cpu) ? cpu.otherSp : cpu.r[13];
+      case PSP -> processStack(cpu) ? cpu.r[13] : cpu.otherSp;
+      case PRIMASK -> cpu.primask;
+      case BASEPRI -> cpu.basepri;
+      case FAULTMASK -> cpu.faultmask;
+      case CONTROL -> cpu.control;
+    };
+  }
+
+  static void write(Cpu cpu, SpecialRegister reg, int value) {
+    switch (reg) {
+      case MSP -> setStackPointer(cpu, false, value);
+      case PSP -> setStackPointer(cpu, true, value);
+      case PRIMASK -> cpu.primask = value & 1;
+      case BASEPRI -> cpu.basepri = cpu.arch.thumb2() ? value & 0xFF : 0;
+      case FAULTMASK -> cpu.faultmask = cpu.arch.thumb2() ? value & 1 : 0;
+      case CONTROL -> writeControl(cpu, value);
+    }
+  }
+
+  /** CONTROL.SPSEL: whether thread mode (the only mode modelled) runs on the process stack. */
+  private static boolean processStack(Cpu cpu) {
+    return (cpu.control & 2) != 0;
+  }
+
+  private static void setStackPointer(Cpu cpu, boolean process, int value) {
+    int aligned = value & ~3;
+    if (process == processStack(cpu)) {
+      cpu.r[13] = aligned;
+    } else {
+      cpu.otherSp = aligned;
+    }
+  }
+
+  /** Writes nPRIV (where it exists) and SPSEL, swapping the banked stack pointer when SPSEL changes. */
+  static void writeControl(Cpu cpu, int value) {
+    int mask = cpu.arch.thumb2() || cpu.arch.v8() ? 3 : 2;
+    int updated = value & mask;
+    if (((updated ^ cpu.control) & 2) != 0) {
+      int sp = cpu.r[13];
+      cpu.r[13] = cpu.otherSp;
+      cpu.otherSp = sp;
+    }
+    cpu.control = updated;
   }
 }

@@ -36,8 +36,14 @@ public final class FlashModels {
     Stm32g4Flash flash = new Stm32g4Flash((int) FlashModel.STM32G4.base(), array, dual,
         Stm32g4Flash.OPTR_FACTORY, busyPolls);
     int devId = dual ? 0x469 : array.size() > 128 * 1024 ? 0x479 : 0x468;
-    RegisterFile flashSize = RegisterFile.builder("FLASHSIZE", 0x1FFF_75E0, 4)
-        .constant(0, "DATA", array.size() / 1024).build();
+    // Device information in system memory: package, unique ID and FLASHSIZE (in KiB).
+    RegisterFile info = RegisterFile.builder("INFO", 0x1FFF_7000, 0x1000)
+        .constant(0x500, "PACKAGE", 0)
+        .constant(0x590, "UID0", 0x0034_0029)
+        .constant(0x594, "UID1", 0x5346_5016)
+        .constant(0x598, "UID2", 0x2037_3035)
+        .constant(0x5E0, "FLASHSIZE", array.size() / 1024)
+        .build();
     RegisterFile dbgmcu = RegisterFile.builder("DBGMCU", 0xE004_2000, 0x400)
         .constant(0x00, "IDCODE", 0x2001_0000 | devId)
         .register(0x04, "CR", 0, 0x7)
@@ -57,7 +63,16 @@ public final class FlashModels {
         .register(0x04, "CFR", 0x7F, 0x39FF)
         .register(0x08, "SR", 0, 1)
         .build();
-    return new InstalledModel(flash, List.of(flashSize, dbgmcu, iwdg, wwdg));
+    RegisterFile pwr = RegisterFile.builder("PWR", 0x4000_7000, 0x400)
+        .register(0x00, "CR1", 0x200, 0x0000_071F)
+        .register(0x04, "CR2", 0, 0xFF)
+        .register(0x08, "CR3", 0x8000, 0x0000_8507)
+        .register(0x0C, "CR4", 0, 0x0000_0307)
+        .constant(0x10, "SR1", 0)
+        .constant(0x14, "SR2", 0)
+        .register(0x80, "CR5", 0x100, 0x100)
+        .build();
+    return new InstalledModel(flash, List.of(info, dbgmcu, iwdg, wwdg, new Stm32Rcc(), pwr));
   }
 
   private static InstalledModel nrf52(FlashArray array, int busyPolls) {

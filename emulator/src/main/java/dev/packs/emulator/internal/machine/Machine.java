@@ -10,6 +10,7 @@ import dev.packs.emulator.internal.bus.FlashArray;
 import dev.packs.emulator.internal.bus.FlashController;
 import dev.packs.emulator.internal.bus.MemoryBus;
 import dev.packs.emulator.internal.bus.Peripheral;
+import dev.packs.emulator.internal.bus.RegisterFile;
 import dev.packs.emulator.internal.bus.SectorTable;
 import dev.packs.emulator.internal.flash.FlashModels;
 import dev.packs.emulator.internal.flash.InstalledModel;
@@ -36,7 +37,15 @@ public final class Machine {
   /** Builds the bus for a device. {@code busyPolls} is how many status polls an operation takes. */
   public static Machine build(List<RamRegion> rams, List<FlashRegion> flashRegions,
       Optional<FlashModel> model, String device, boolean permissive, int busyPolls) {
+    return build(rams, flashRegions, model, device, permissive, busyPolls, List.of());
+  }
+
+  /** As above, with {@code extras} (for example the core's system control space) on the bus too. */
+  public static Machine build(List<RamRegion> rams, List<FlashRegion> flashRegions,
+      Optional<FlashModel> model, String device, boolean permissive, int busyPolls,
+      List<Peripheral> extras) {
     MemoryBus.Builder builder = MemoryBus.builder().permissive(permissive);
+    extras.forEach(builder::peripheral);
     for (RamRegion ram : rams) {
       builder.ram((int) ram.start(), (int) ram.size());
     }
@@ -55,6 +64,25 @@ public final class Machine {
       }
     }
     return new Machine(builder.build(), arrays, Optional.ofNullable(controller));
+  }
+
+  /**
+   * The parts of the system control space an algorithm may touch: SysTick, SCB CPUID, VTOR, AIRCR,
+   * CCR. Other SCS addresses read as zero and ignore writes, as NVIC enables would on a halted core.
+   */
+  public static Peripheral systemControlSpace(int cpuid) {
+    return RegisterFile.builder("SCS", 0xE000_E000, 0x1000)
+        .register(0x010, "SYST_CSR", 0, 0x7)
+        .register(0x014, "SYST_RVR", 0, 0x00FF_FFFF)
+        .register(0x018, "SYST_CVR", 0, 0x00FF_FFFF)
+        .constant(0x01C, "SYST_CALIB", 0)
+        .constant(0xD00, "CPUID", cpuid)
+        .register(0xD04, "ICSR", 0, 0)
+        .register(0xD08, "VTOR", 0, 0xFFFF_FF80)
+        .register(0xD0C, "AIRCR", 0xFA05_0000, 0x0000_0700)
+        .register(0xD10, "SCR", 0, 0x16)
+        .register(0xD14, "CCR", 0x200, 0x31B)
+        .build();
   }
 
   private static FlashArray array(FlashRegion region, Optional<FlashModel> model, String device) {
@@ -96,6 +124,13 @@ public final class Machine {
       @Override
       public void unmappedAccess(int address, int size, boolean write) {
         listener.unmappedAccess(Integer.toUnsignedLong(address), size, write);
+      }
+
+      @Override
+      public void unmappedWrite(int address, int size, int value) {
+        // A permissive bus stands in for peripherals it does not model: report the write as one.
+        listener.peripheralWrite(new PeripheralWrite(Integer.toUnsignedLong(address), size,
+            Integer.toUnsignedLong(value), Optional.empty()));
       }
     });
   }

@@ -124,6 +124,33 @@ class CpuStopTest {
   }
 
   @Test
+  void unalignedTrapMakesArmv7mFaultOnUnalignedLdrToo() {
+    // adds r0, #1; ldr r1, [r0]
+    Cpu cpu = cpu(Architecture.ARMV7M, 0x3001, 0x6801, 0xBE00);
+    cpu.setConfigurationControl(1 << 3);
+    assertThat(cpu.configurationControl()).isEqualTo(1 << 3);
+    Fault fault = fault(cpu.run(10));
+    assertThat(fault.kind()).isEqualTo(Fault.Kind.UNALIGNED);
+    assertThat(fault.address()).isEqualTo(OptionalInt.of(RAM + 1));
+  }
+
+  @Test
+  void divisionByZeroGivesZeroUnlessTheDivideTrapIsSet() {
+    // udiv r2, r1, r3 (r3 = 0); bkpt
+    Cpu quiet = cpu(Architecture.ARMV7M, 0xFBB1, 0xF2F3, 0xBE00);
+    quiet.setReg(1, 100);
+    quiet.setReg(2, 5);
+    assertThat(quiet.run(10).kind()).isEqualTo(Stop.Kind.BREAKPOINT);
+    assertThat(quiet.reg(2)).isZero();
+    Cpu trapping = cpu(Architecture.ARMV7M, 0xFBB1, 0xF2F3, 0xBE00);
+    trapping.setConfigurationControl(1 << 4);
+    Fault fault = fault(trapping.run(10));
+    assertThat(fault.kind()).isEqualTo(Fault.Kind.DIVIDE_BY_ZERO);
+    assertThat(fault.pc()).isEqualTo(CODE);
+    assertThat(fault.detail()).contains("UDIV");
+  }
+
+  @Test
   void accessToUnmappedMemoryIsABusFaultNamingTheAddress() {
     // movs r1, #1; lsls r1, r1, #30 (0x40000000); str r0, [r1, #4]
     Fault fault = fault(cpu(Architecture.ARMV6M, 0x2101, 0x0789, 0x6048, 0xBE00).run(10));

@@ -85,4 +85,25 @@ class InstructionGroupTest {
     assertRegisters(cpu, 0x80FF_7F01, 0x7FFF_0001, 0x7FFF_FFFF, 0x7FFF_8001, 0x00FE_FE02, 0x080C_0000, 0xFFFF_FF80,
         255, 0x7F01_0064, 0x80FF_0000, 0x7FFF_0001, 0x0001_0001, 0x8000_0002);
   }
+
+  @Test
+  void armv8mBaselineAddsWideMovesDivideExclusivesAndAcquireRelease() {
+    for (Architecture arch : new Architecture[] {Architecture.ARMV8M_BASELINE, Architecture.ARMV8M_MAINLINE}) {
+      Cpu cpu = run("armv8m_baseline", arch);
+      assertRegisters(cpu, RAM + 4, 0xDEAD_BEEF, 0, 0xBE03, 0xBEEF, -3, 3, 0);
+      assertThat(cpu.bus.read(RAM, 4)).isEqualTo(3);
+      assertThat(cpu.bus.read(RAM + 4, 4)).isEqualTo(0xBE03);
+    }
+  }
+
+  @Test
+  void armv6mStopsAtTheFirstArmv8mInstruction() {
+    RamBus bus = new RamBus().map(CODE, 0x1000, false);
+    bus.load(CODE, Fixtures.program("armv8m_baseline"));
+    Cpu cpu = new Cpu(bus, Architecture.ARMV6M);
+    Stop stop = cpu.run(10);
+    assertThat(stop.kind()).isEqualTo(Stop.Kind.FAULT);
+    assertThat(stop.fault().orElseThrow().kind()).isEqualTo(Fault.Kind.UNDEFINED_INSTRUCTION);
+    assertThat(stop.pc()).isEqualTo(CODE);
+  }
 }

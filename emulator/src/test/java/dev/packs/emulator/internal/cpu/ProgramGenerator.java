@@ -77,10 +77,95 @@ final class ProgramGenerator {
       return new Op(Kind.CBZ, List.of(), random.nextInt(2), skip, "CBZ/CBNZ");
     } else if (thumb2 && roll < 25) {
       return itBlock();
+    } else if (roll < 29) {
+      return call();
+    } else if (thumb2 && roll < 31) {
+      return exclusivePair();
+    } else if (thumb2 && roll < 33) {
+      return tableBranch();
     }
     Template template = templates.get(random.nextInt(templates.size()));
     return new Op(Kind.STRAIGHT, List.of(new Insn(template.draw(random), template.wide())), 14, 0,
         template.name());
+  }
+
+  /** BL to a leaf that returns with BX LR, POP {pc}, LDR.W pc or MOV pc, lr; then B over the leaf. */
+  private Op call() {
+    List<Insn> body = new ArrayList<>();
+    int style = random.nextInt(arch.thumb2() ? 4 : 3);
+    if (style == 1 || style == 3) {
+      body.add(new Insn(0xB500, false));
+    }
+    StringBuilder name = new StringBuilder("call {");
+    int count = 1 + random.nextInt(3);
+    while (count > 0) {
+      Template template = templates.get(random.nextInt(templates.size()));
+      String n = template.name();
+      if (n.contains("sp") || n.contains("PUSH") || n.contains("POP")) {
+        continue; // the leaf must return with the stack it was given
+      }
+      body.add(new Insn(template.draw(random), template.wide()));
+      name.append(' ').append(n);
+      count--;
+    }
+    switch (style) {
+      case 0 -> body.add(new Insn(0x4770, false));
+      case 1 -> body.add(new Insn(0xBD00, false));
+      case 2 -> body.add(new Insn(0x46F7, false));
+      default -> body.add(new Insn(0xF85D_FB04, true));
+    }
+    int bodySize = body.stream().mapToInt(i -> i.wide() ? 4 : 2).sum();
+    List<Insn> insns = new ArrayList<>();
+    insns.add(new Insn(0xF000_F801, true));
+    insns.add(new Insn(0xE000 | (((bodySize - 2) >> 1) & 0x7FF), false));
+    insns.addAll(body);
+    return new Op(Kind.STRAIGHT, insns, 14, 0, name.append(" } return style ").append(style).toString());
+  }
+
+  /** LDREX then STREX to the same word (succeeds), or a lone STREX / CLREX (fails). */
+  private Op exclusivePair() {
+    int offset = random.nextInt(64);
+    int loaded = pick(Template.DESTINATIONS);
+    int status = pick(Template.DESTINATIONS);
+    int value = random.nextInt(13);
+    while (value == status) {
+      value = random.nextInt(13); // STREX with Rd == Rt is UNPREDICTABLE
+    }
+    int ldrex = 0xE859_0F00 | loaded << 12 | offset;
+    int strex = 0xE849_0000 | value << 12 | status << 8 | offset;
+    List<Insn> insns = new ArrayList<>();
+    int shape = random.nextInt(4);
+    if (shape != 0) {
+      insns.add(new Insn(ldrex, true));
+    }
+    if (shape == 3) {
+      insns.add(new Insn(0xF3BF_8F2F, true));
+    }
+    insns.add(new Insn(strex, true));
+    return new Op(Kind.STRAIGHT, insns, 14, 0, "LDREX/STREX shape " + shape);
+  }
+
+  /** MOVS Rm, #k; TBB/TBH [pc, Rm] into a run of four ADDS. */
+  private Op tableBranch() {
+    boolean half = random.nextBoolean();
+    int index = pick(Template.LOW_DESTINATIONS);
+    int counter = pick(Template.LOW_DESTINATIONS);
+    List<Insn> insns = new ArrayList<>();
+    insns.add(new Insn(0x2000 | index << 8 | random.nextInt(4), false));
+    insns.add(new Insn((half ? 0xE8DF_F010 : 0xE8DF_F000) | index, true));
+    int tableSize = half ? 8 : 4;
+    for (int i = 0; i < 4; i += half ? 1 : 2) {
+      int first = (tableSize + 2 * i) / 2;
+      insns.add(new Insn(half ? first : first | (first + 1) << 8, false));
+    }
+    for (int i = 0; i < 4; i++) {
+      insns.add(new Insn(0x3001 | counter << 8, false));
+    }
+    return new Op(Kind.STRAIGHT, insns, 14, 0, half ? "TBH" : "TBB");
+  }
+
+  private int pick(int[] values) {
+    return values[random.nextInt(values.length)];
   }
 
   private Op itBlock() {

@@ -49,6 +49,7 @@ final class Unicorn implements AutoCloseable {
   private static final int CTL_WRITE_TB_REMOVE_CACHE = 0x4800_0009;
   private static final int CPU_CORTEX_M0 = 7;
   private static final int CPU_CORTEX_M4 = 9;
+  private static final int CPU_CORTEX_M33 = 11;
   private static final int PERM_ALL = 7;
 
   private static final Optional<Api> API = load();
@@ -79,13 +80,17 @@ final class Unicorn implements AutoCloseable {
         + "; install it with `apt-get install libunicorn2` to run the Unicorn differential tests";
   }
 
-  /** Opens a Cortex-M0 for ARMv6-M and a Cortex-M4 for everything else. */
+  /** Opens a Cortex-M0 for ARMv6-M, a Cortex-M33 for ARMv8-M Mainline and a Cortex-M4 otherwise. */
   Unicorn(Architecture arch) {
     this.api = API.orElseThrow(() -> new IllegalStateException(unavailableReason()));
     PointerByReference handle = new PointerByReference();
     check(api.uc_open(ARCH_ARM, MODE_THUMB_MCLASS, handle), "uc_open");
     this.uc = handle.getValue();
-    int model = arch == Architecture.ARMV6M ? CPU_CORTEX_M0 : CPU_CORTEX_M4;
+    int model = switch (arch) {
+      case ARMV6M -> CPU_CORTEX_M0;
+      case ARMV8M_MAINLINE -> CPU_CORTEX_M33;
+      default -> CPU_CORTEX_M4;
+    };
     check(api.uc_ctl(uc, CTL_WRITE_CPU_MODEL, model), "uc_ctl(CPU_MODEL)");
   }
 

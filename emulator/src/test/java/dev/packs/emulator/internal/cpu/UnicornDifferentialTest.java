@@ -25,6 +25,11 @@ class UnicornDifferentialTest {
     assertSame(Architecture.ARMV7M, seed, length);
   }
 
+  @Property(tries = 500)
+  void armv8mMainlineProgramsMatchCortexM33(@ForAll long seed, @ForAll @IntRange(min = 1, max = 40) int length) {
+    assertSame(Architecture.ARMV8M_MAINLINE, seed, length);
+  }
+
   @Property(tries = 1500)
   void armv6mProgramsMatchCortexM0(@ForAll long seed, @ForAll @IntRange(min = 1, max = 40) int length) {
     assertSame(Architecture.ARMV6M, seed, length);

@@ -65,6 +65,19 @@ class Stm32g4FlashTest {
   }
 
   @Test
+  void reportsClocksReadyAsSoonAsTheyAreSwitchedOn() {
+    // Algorithms that set up their clock first poll HSIRDY, PLLRDY and SWS; plain memory never answers.
+    int rcc = 0x4002_1000;
+    assertThat(bus.read(rcc, 4) & (1 << 10)).as("HSIRDY after reset").isNotZero();
+    bus.write(rcc, 4, bus.read(rcc, 4) | 1 << 24);
+    assertThat(bus.read(rcc, 4) & (1 << 25)).as("PLLRDY").isNotZero();
+    bus.write(rcc + 8, 4, 3);
+    assertThat(bus.read(rcc + 8, 4) & 0xC).as("SWS follows SW").isEqualTo(0xC);
+    assertThat(bus.read(0x1FFF_75E0, 4)).isEqualTo(128);
+    assertThat(bus.peripheral(0x4002_1000).flatMap(p -> p.registerName(0))).contains("RCC_CR");
+  }
+
+  @Test
   void programsDoubleWordsAfterUnlockAndWaitsWhileBusy() {
     unlock();
     bus.write(REGS + CR, 4, CR_PG | CR_EOPIE);

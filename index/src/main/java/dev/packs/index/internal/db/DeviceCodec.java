@@ -16,7 +16,7 @@ import java.util.Optional;
  * change; an old file is then rebuilt, never misread.
  */
 public final class DeviceCodec {
-  public static final int FORMAT = 1;
+  public static final int FORMAT = 2;
 
   private DeviceCodec() {}
 

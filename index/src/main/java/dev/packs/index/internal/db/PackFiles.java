@@ -133,22 +133,28 @@ public final class PackFiles {
     DeviceResolver.Result r = DeviceResolver.resolve(pdsc);
     r.warnings().forEach(listener::warning);
     IndexedPack p = IndexedPack.of(s, st[0], st[1], pdsc, r.devices());
-    writeDevices(packFile(p), r.devices());
+    writeDevices(packFile(p), r);
     listener.indexed(s, r.devices().size());
     return p;
   }
 
-  private void writeDevices(Path file, List<Device> devices) throws IOException {
+  private void writeDevices(Path file, DeviceResolver.Result r) throws IOException {
     atomicWrite(
         file,
         out -> {
           out.writeInt(PACK_MAGIC);
           out.writeInt(DeviceCodec.FORMAT);
-          out.writeInt(devices.size());
+          out.writeInt(r.devices().size());
           ByteArrayOutputStream buf = new ByteArrayOutputStream();
-          for (Device d : devices) {
+          for (Device d : r.devices()) {
             buf.reset();
-            DeviceCodec.write(new DataOutputStream(buf), d);
+            DataOutputStream entry = new DataOutputStream(buf);
+            DeviceCodec.write(entry, d);
+            List<String> warnings = r.warningsFor(d.name());
+            entry.writeShort(warnings.size());
+            for (String w : warnings) {
+              entry.writeUTF(w);
+            }
             out.writeUTF(d.name());
             out.writeInt(buf.size());
             buf.writeTo(out);
@@ -156,8 +162,11 @@ public final class PackFiles {
         });
   }
 
+  /** A device as stored, with the warnings its descriptor gave about it. */
+  public record Stored(Device device, List<String> warnings) {}
+
   /** Skips to the named device (case-insensitive) and decodes only that one. */
-  public static Optional<Device> findDevice(DataInput in, String name) throws IOException {
+  public static Optional<Stored> findDevice(DataInput in, String name) throws IOException {
     if (in.readInt() != PACK_MAGIC || in.readInt() != DeviceCodec.FORMAT) {
       throw new java.io.StreamCorruptedException("not a device file of format " + DeviceCodec.FORMAT);
     }
@@ -165,7 +174,12 @@ public final class PackFiles {
       String candidate = in.readUTF();
       int len = in.readInt();
       if (candidate.equalsIgnoreCase(name)) {
-        return Optional.of(DeviceCodec.read(in));
+        Device d = DeviceCodec.read(in);
+        List<String> warnings = new java.util.ArrayList<>();
+        for (int w = in.readUnsignedShort(); w > 0; w--) {
+          warnings.add(in.readUTF());
+        }
+        return Optional.of(new Stored(d, warnings));
       }
       skipFully(in, len);
     }

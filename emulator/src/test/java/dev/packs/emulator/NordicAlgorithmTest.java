@@ -1,0 +1,37 @@
+package dev.packs.emulator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Our own nRF52 algorithm (test-algorithms/nrf52) erases and programs the whole 512 KiB nRF52832
+ * through the NVMC model: CONFIG WEN/EEN, ERASEPAGE, ERASEALL and READY polling.
+ */
+class NordicAlgorithmTest {
+  private static final int PAGE = 0x1000;
+  private static final int SIZE = 0x80000;
+
+  @Test
+  void erasesAndProgramsEveryPage() {
+    AlgorithmHarness h = new AlgorithmHarness(
+        AlgorithmHarness.repoFile("test-algorithms/nrf52/build/packs_nrf52832.flm"),
+        FlashModel.NRF52, Core.CORTEX_M4, 0x10000);
+    assertThat(h.init(2)).isZero();
+    for (int at = 0; at < SIZE; at += PAGE) {
+      assertThat(h.programPage(at, AlgorithmHarness.pattern(at, PAGE))).isZero();
+    }
+    assertThat(h.flash(0, SIZE)).isEqualTo(AlgorithmHarness.pattern(0, SIZE));
+
+    assertThat(h.init(1)).isZero();
+    assertThat(h.eraseSector(0x7F000)).isZero();
+    byte[] expected = AlgorithmHarness.pattern(0, SIZE);
+    Arrays.fill(expected, 0x7F000, SIZE, (byte) 0xFF);
+    assertThat(h.flash(0, SIZE)).isEqualTo(expected);
+
+    assertThat(h.eraseChip()).isZero();
+    assertThat(h.flash(0, SIZE)).containsOnly((byte) 0xFF);
+    assertThat(h.unInit(1)).isZero();
+  }
+}
