@@ -115,6 +115,30 @@ class InstallTest {
   }
 
   @Test
+  void registersARelativePdscPathWithItsFolderNormalised() throws Exception {
+    // A path through ".." is how users name shared descriptors; the index must hold the real folder.
+    Path folder = Files.createDirectories(dir.resolve("work/mypack"));
+    Files.copy(Fixtures.pdsc("devtools-ARM.RteTest_DFP.pdsc"), folder.resolve("ARM.RteTest_DFP.pdsc"));
+    Files.createDirectories(dir.resolve("work/other"));
+    try (PackCache cache = TestCaches.open(root, mirror.indexUrl())) {
+      cache.install(List.of("../mypack/ARM.RteTest_DFP.pdsc"), InstallOptions.defaults(), dir.resolve("work/other"));
+    }
+    String index = Files.readString(root.resolve(".Local/local_repository.pidx"));
+    assertThat(index).contains("url=\"file://localhost" + folder.toUri().getRawPath() + "\"").doesNotContain("..");
+  }
+
+  @Test
+  void rejectsALocalPdscNotNamedVendorDotName() throws Exception {
+    // The shared file carries its version in the name, as downloads do; the local index cannot point at it.
+    Path pdsc = Files.createDirectories(dir.resolve("work")).resolve("Keil.STM32G4xx_DFP.1.1.0.pdsc");
+    Files.copy(Fixtures.pdsc("Keil.STM32G4xx_DFP.1.1.0.pdsc"), pdsc);
+    assertThatThrownBy(() -> install(pdsc.toString()))
+        .isInstanceOf(InvalidPackException.class)
+        .hasMessageContaining("must be named Keil.STM32G4xx_DFP.pdsc");
+    assertThat(root.resolve(".Local/local_repository.pidx")).doesNotExist();
+  }
+
+  @Test
   void replacesADamagedArchiveLeftInDownload() throws Exception {
     Files.createDirectories(root.resolve(".Download"));
     Files.write(root.resolve(".Download/Keil.STM32G4xx_DFP.1.1.0.pack"), new byte[0]);

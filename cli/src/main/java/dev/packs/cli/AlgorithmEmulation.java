@@ -191,7 +191,7 @@ final class AlgorithmEmulation {
       case ERASE_SECTOR -> List.of(first);
       case ERASE_CHIP -> List.of();
       case PROGRAM_PAGE, BLANK_CHECK, VERIFY -> {
-        long length = arg(given, 1, request.data().map(d -> (long) Math.min(d.length, pageSize))
+        long length = arg(given, 1, request.data().map(d -> Math.min(d.length, pageSize))
             .orElse(pageSize));
         if (length > pageSize) {
           throw new IllegalArgumentException(String.format(

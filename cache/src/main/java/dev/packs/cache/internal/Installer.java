@@ -67,7 +67,7 @@ public final class Installer {
       fromUrl(URI.create(request));
       return;
     }
-    Path file = workingDir.resolve(request);
+    Path file = workingDir.resolve(request).toAbsolutePath().normalize();
     if (lower.endsWith(".pdsc")) {
       registerLocal(request, file);
       return;
@@ -87,6 +87,12 @@ public final class Installer {
       throw new PackNotFoundException(request, "no such file " + pdsc);
     }
     PackDescriptor info = Descriptors.parse(pdsc);
+    // The local index holds only the folder; readers find the file as Vendor.Name.pdsc there (cpackget's rule).
+    String expected = info.vendor() + "." + info.name() + ".pdsc";
+    if (!pdsc.getFileName().toString().equals(expected)) {
+      throw new InvalidPackException(pdsc.toString(), Optional.empty(), Problem.DESCRIPTOR_MISMATCH,
+          "a local descriptor must be named " + expected);
+    }
     String version = info.version().map(Version::toString).orElse("0.0.0");
     LocalRepository.register(ctx.root(), info.vendor(), info.name(), version, pdsc, ctx.config().clock().instant());
     AtomicFiles.touch(ctx.root().packIdx(), ctx.config().clock().instant());

@@ -73,7 +73,7 @@ public final class ConfigReader {
     }
     fields.requireObject(list, "targets");
     Map<String, String> seen = new TreeMap<>();
-    for (Iterator<Map.Entry<String, JsonNode>> it = list.fields(); it.hasNext(); ) {
+    for (Iterator<Map.Entry<String, JsonNode>> it = list.properties().iterator(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> e = it.next();
       String lower = e.getKey().toLowerCase(Locale.ROOT);
       String earlier = seen.put(lower, e.getKey());
@@ -98,7 +98,7 @@ public final class ConfigReader {
     SortedMap<Long, String> regionFlm = new TreeMap<>();
     JsonNode flm = node.path("flm");
     if (flm.isObject()) {
-      for (Iterator<Map.Entry<String, JsonNode>> it = flm.fields(); it.hasNext(); ) {
+      for (Iterator<Map.Entry<String, JsonNode>> it = flm.properties().iterator(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> e = it.next();
         String field = at + ".flm." + e.getKey();
         String path = fields.scalarText(e.getValue(), field);

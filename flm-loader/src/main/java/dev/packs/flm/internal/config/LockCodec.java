@@ -78,7 +78,7 @@ public final class LockCodec {
     SortedMap<String, LockFile.Target> targets = new TreeMap<>();
     JsonNode list = root.path("targets");
     fields.requireObject(list, "targets");
-    for (Iterator<Map.Entry<String, JsonNode>> it = list.fields(); it.hasNext(); ) {
+    for (Iterator<Map.Entry<String, JsonNode>> it = list.properties().iterator(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> e = it.next();
       targets.put(e.getKey(), target(e.getValue(), "targets." + e.getKey(), fields));
     }
