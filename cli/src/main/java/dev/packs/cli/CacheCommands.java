@@ -24,12 +24,6 @@ import picocli.CommandLine.Model.CommandSpec;
 final class CacheCommands {
   private CacheCommands() {}
 
-  static List<Object> all(Services services) {
-    return List.of(
-        new UpdateIndex(services), new Install(services), new ListPacks(services), new Remove(services),
-        new Update(services), new Verify(services), new CacheDir(services));
-  }
-
   /** What every cache command shares: options, output streams and opening the cache. */
   abstract static class Base implements Callable<Integer> {
     final Services services;

@@ -1,8 +1,5 @@
 package dev.packs.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.packs.cache.IndexUpdate;
 import dev.packs.cache.InstallAction;
 import dev.packs.cache.InstalledPack;
@@ -14,7 +11,6 @@ import java.util.List;
 
 /** The records the cache commands print with {@code --json}; their shape is stable for scripts. */
 final class CacheViews {
-  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private CacheViews() {}
 
@@ -66,9 +62,9 @@ final class CacheViews {
 
   static void print(PrintWriter out, Object value) {
     try {
-      out.println(JSON.writeValueAsString(value));
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot render JSON", e);
+      Json.print(out, value);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("cannot render JSON", e);
     }
   }
 }

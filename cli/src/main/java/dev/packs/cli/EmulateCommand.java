@@ -1,7 +1,5 @@
 package dev.packs.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.packs.emulator.Core;
 import dev.packs.emulator.FlashModel;
 import dev.packs.emulator.RamRegion;
@@ -99,8 +97,7 @@ final class EmulateCommand implements Callable<Integer> {
     EmulationReport report = AlgorithmEmulation.run(request(algorithm));
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
-      out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-          .writeValueAsString(report));
+      Json.print(out, report);
     } else {
       EmulationText.render(report, out);
     }

@@ -2,6 +2,7 @@ package dev.packs.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -87,8 +88,36 @@ public final class PacksCommand implements Runnable {
    * @return a ready command line; call {@code execute(args)} for the exit code
    */
   public static CommandLine create(PrintWriter out, PrintWriter err, Services services) {
+    return assemble(out, err, Subcommands.all(services));
+  }
+
+  /**
+   * Builds only what {@code args} will run: when they name a command, the tree holds that command
+   * alone, so a cold process loads none of the others; otherwise (help, a typo) the whole tree.
+   */
+  public static CommandLine create(PrintWriter out, PrintWriter err, Services services, String[] args) {
+    return commandWord(args)
+        .flatMap(name -> Subcommands.named(name, services))
+        .map(command -> assemble(out, err, List.of(command)))
+        .orElseGet(() -> create(out, err, services));
+  }
+
+  /** The first argument that is not a global option or an option's value. */
+  static Optional<String> commandWord(String[] args) {
+    for (int i = 0; i < args.length; i++) {
+      String arg = args[i];
+      if (arg.equals("--pack-root") || arg.equals("--index-url")) {
+        i++;
+      } else if (!arg.startsWith("-")) {
+        return Optional.of(arg);
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static CommandLine assemble(PrintWriter out, PrintWriter err, List<Object> subcommands) {
     CommandLine line = new CommandLine(new PacksCommand());
-    for (Object subcommand : Subcommands.all(services)) {
+    for (Object subcommand : subcommands) {
       line.addSubcommand(subcommand);
     }
     // After the subcommands: picocli applies these settings only to the commands present now.

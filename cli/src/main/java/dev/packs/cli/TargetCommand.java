@@ -1,8 +1,5 @@
 package dev.packs.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.packs.flm.ResolvedTarget;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -36,7 +33,6 @@ final class TargetCommand implements Runnable {
       "pack default, pinned pack, user choice or local override.",
       "TARGET is a Dname or Dvariant in any case (stm32g431kbtx), NAME:PNAME for one core."})
   static final class Show implements Callable<Integer> {
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private final Services services;
     @Spec private CommandSpec spec;
@@ -48,10 +44,10 @@ final class TargetCommand implements Runnable {
     }
 
     @Override
-    public Integer call() throws JsonProcessingException {
+    public Integer call() throws java.io.IOException {
       ResolvedTarget resolved = ProjectContext.resolver(services, spec).resolve(target);
       if (json) {
-        spec.commandLine().getOut().println(JSON.writeValueAsString(TargetJson.of(resolved)));
+        Json.print(spec.commandLine().getOut(), TargetJson.of(resolved));
       } else {
         TargetText.print(resolved, spec.commandLine().getOut());
       }

@@ -16,7 +16,7 @@ record TargetJson(
 
   record MemoryJson(String name, long start, long size, String access, boolean isDefault, boolean startup) {}
 
-  record RegionJson(String name, long start, long size, AlgorithmJson algorithm) {}
+  record RegionJson(String name, long start, long size, List<String> candidates, AlgorithmJson algorithm) {}
 
   record AlgorithmJson(
       String origin, String file, String path, long start, long size, Long ramStart, Long ramSize,
@@ -28,7 +28,7 @@ record TargetJson(
             .map(m -> new MemoryJson(m.name(), m.start(), m.size(), m.access(), m.isDefault(), m.startup()))
             .toList(),
         t.flashRegions().stream()
-            .map(r -> new RegionJson(r.name(), r.start(), r.size(), r.algorithm().map(TargetJson::algorithm).orElse(null)))
+            .map(r -> new RegionJson(r.name(), r.start(), r.size(), r.candidates(), r.algorithm().map(TargetJson::algorithm).orElse(null)))
             .toList());
   }
 

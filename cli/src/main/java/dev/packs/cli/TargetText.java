@@ -25,7 +25,10 @@ final class TargetText {
     for (ResolvedTarget.FlashRegion r : t.flashRegions()) {
       out.printf("  %s  %s..%s%n", r.name(), Addresses.hex(r.start()), Addresses.hex(r.start() + r.size() - 1));
       if (r.algorithm().isEmpty()) {
-        out.println("    algorithm  none: no algorithm covers this region");
+        out.println(r.candidates().isEmpty()
+            ? "    algorithm  none: no algorithm covers this region"
+            : "    algorithm  none chosen; the pack offers " + String.join(", ", r.candidates())
+                + " (choose with 'packs algo use " + t.target() + " NAME')");
         continue;
       }
       ResolvedTarget.Algorithm a = r.algorithm().get();

@@ -65,6 +65,15 @@ class DeviceCommandsTest {
   }
 
   @Test
+  void findListsAPackFileAsNotInstalledAndFirst() throws Exception {
+    Path pdsc = shared("Keil.STM32G4xx_DFP.1.1.0.pdsc");
+    assertThat(run("find", "--json", "STM32G431KBTx", "--pack", pdsc.toString())).isZero();
+    JsonNode first = new ObjectMapper().readTree(out.toString()).get(0);
+    assertThat(first.get("pack").get("version").asText()).isEqualTo("1.1.0");
+    assertThat(first.get("installed").asBoolean()).isFalse();
+  }
+
+  @Test
   void findAcceptsGlobs() {
     assertThat(run("find", "nrf528?0_*")).isZero();
     assertThat(lines().subList(1, lines().size())).extracting(l -> l.split("\\s+")[0])
@@ -84,6 +93,7 @@ class DeviceCommandsTest {
     assertThat(run("find", "STM32G431")).isEqualTo(ExitCode.NOT_FOUND.code());
     assertThat(err.toString()).contains("the pack root " + root + " holds no descriptors yet")
         .contains("--pack");
+    assertThat(root).doesNotExist();
   }
 
   @Test

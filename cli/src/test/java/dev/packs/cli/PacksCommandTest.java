@@ -59,4 +59,45 @@ class PacksCommandTest {
     assertThat(run()).isEqualTo(ExitCode.USAGE.code());
     assertThat(err.toString()).contains("Missing command");
   }
+
+  // The process entry point builds only the command it runs; every registered name must be the
+  // command's own @Command name, or that command would be unreachable from a cold start.
+  @Test
+  void eachRegisteredNameBuildsExactlyThatCommand() {
+    Services services = new Services(Map.of(), Path.of("."), Clock.systemUTC(), false);
+    PrintWriter w = new PrintWriter(out, true);
+    for (String name : Subcommands.names()) {
+      assertThat(PacksCommand.create(w, w, services, new String[] {name, "--help"}).getSubcommands())
+          .containsOnlyKeys(name);
+    }
+  }
+
+  @Test
+  void withoutACommandWordTheWholeTreeIsBuilt() {
+    Services services = new Services(Map.of(), Path.of("."), Clock.systemUTC(), false);
+    PrintWriter w = new PrintWriter(out, true);
+    assertThat(PacksCommand.create(w, w, services, new String[] {"--help"}).getSubcommands().keySet())
+        .containsExactlyElementsOf(Subcommands.names());
+    assertThat(PacksCommand.create(w, w, services, new String[] {"instal"}).getSubcommands().keySet())
+        .containsExactlyElementsOf(Subcommands.names());
+  }
+
+  @Test
+  void commandWordSkipsGlobalOptionsAndTheirValues() {
+    assertThat(PacksCommand.commandWord(new String[] {"--pack-root", "show", "find", "x"})).hasValue("find");
+    assertThat(PacksCommand.commandWord(new String[] {"--offline", "--pack-root=/r", "install"}))
+        .hasValue("install");
+    assertThat(PacksCommand.commandWord(new String[] {"--index-url", "file:/m/", "-V"})).isEmpty();
+  }
+
+  @Test
+  void aCommandRunsTheSameFromTheLazyTree() {
+    Services services = new Services(Map.of(), Path.of("."), Clock.systemUTC(), false);
+    String[] args = {"show", "--pack", System.getProperty("packs.shared") + "/data/pdsc/Keil.STM32G4xx_DFP.1.1.0.pdsc",
+        "STM32G431KBTx", "--json"};
+    int code = PacksCommand.create(new PrintWriter(out, true), new PrintWriter(err, true), services, args)
+        .execute(args);
+    assertThat(code).isEqualTo(ExitCode.OK.code());
+    assertThat(out.toString()).contains("\"name\" : \"STM32G431KBTx\"");
+  }
 }

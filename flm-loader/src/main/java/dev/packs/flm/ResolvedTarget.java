@@ -58,11 +58,24 @@ public record ResolvedTarget(
     }
   }
 
-  /** A flash region and the algorithm that programs it, if any covers it. */
-  public record FlashRegion(String name, long start, long size, Optional<Algorithm> algorithm) {
+  /**
+   * A flash region and the algorithm that programs it.
+   *
+   * @param candidates the file names of every algorithm the pack offers for the region
+   * @param algorithm the chosen one; empty when none covers the region, or when the region lies
+   *     outside the flash memories (external or option-byte flash) and the pack marks none of its
+   *     algorithms default
+   */
+  public record FlashRegion(String name, long start, long size, List<String> candidates, Optional<Algorithm> algorithm) {
     public FlashRegion {
       Objects.requireNonNull(name, "name");
+      candidates = List.copyOf(candidates);
       Objects.requireNonNull(algorithm, "algorithm");
+    }
+
+    /** A region whose candidates are not listed. */
+    public FlashRegion(String name, long start, long size, Optional<Algorithm> algorithm) {
+      this(name, start, size, List.of(), algorithm);
     }
   }
 

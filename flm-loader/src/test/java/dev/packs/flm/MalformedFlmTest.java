@@ -167,6 +167,16 @@ class MalformedFlmTest {
         .hasMessageContaining("sectors at offset 0x0 end at 0x0");
   }
 
+  // Found by the fuzzer: a sector offset past 4 GiB from the device start used to escape as an
+  // IllegalArgumentException from SectorRun instead of a typed error.
+  @Test
+  void rejectsSectorsBeyondTheAddressSpace() {
+    int second = elf.sectionData("DevDscr", PROGBITS) + 160 + 8;
+    loading(elf.setU32(second + 4, 0xF900_0000L).bytes())
+        .isInstanceOf(FlmFormatException.BadSectorList.class)
+        .hasMessageContaining("beyond the 32-bit address space");
+  }
+
   @Test
   void rejectsAZeroSectorSize() {
     int first = elf.sectionData("DevDscr", PROGBITS) + 160;

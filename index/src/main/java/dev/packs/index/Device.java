@@ -152,6 +152,29 @@ public record Device(
       Objects.requireNonNull(pname, "pname");
       Objects.requireNonNull(origin, "origin");
     }
+
+    /**
+     * The entry of a pack that holds this algorithm: descriptors write {@code \\} and mix {@code
+     * .flm}/{@code .FLM}, so paths are compared with {@code /} separators, without a leading {@code
+     * ./}, ignoring case. An exact match wins over a case-insensitive one.
+     *
+     * @param entries file names inside the pack, relative to its root
+     */
+    public Optional<String> findIn(java.util.Collection<String> entries) {
+      String wanted = normal(path);
+      Optional<String> exact = entries.stream().filter(e -> normal(e).equals(wanted)).findFirst();
+      return exact.isPresent()
+          ? exact
+          : entries.stream().filter(e -> normal(e).equalsIgnoreCase(wanted)).findFirst();
+    }
+
+    private static String normal(String p) {
+      String s = p.replace('\\', '/');
+      while (s.startsWith("./")) {
+        s = s.substring(2);
+      }
+      return s;
+    }
   }
 
   /** Effective debug settings of one processor. */

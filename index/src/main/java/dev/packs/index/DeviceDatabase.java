@@ -99,6 +99,9 @@ public final class DeviceDatabase {
     }
     try {
       Map<String, long[]> stats = PackFiles.stat(wanted.values());
+      if (stats.isEmpty() && !Files.exists(files.catalog())) {
+        return new SyncReport(0, 0, 0, new DeviceCatalog(List.of())); // an empty root stays untouched
+      }
       if (Files.exists(files.catalog())) {
         try (DirLock lock = lock(false)) {
           Optional<List<IndexedPack>> current = files.readCatalog();

@@ -32,8 +32,9 @@ public record PackSource(String key, Path descriptor, Origin origin) {
     /** A file named on the command line with {@code --pack}. */
     FILE;
 
+    /** True for packs in the root (installed or local); a {@code --pack} file is not installed. */
     public boolean installed() {
-      return this != WEB;
+      return this == INSTALLED || this == LOCAL;
     }
   }
 }

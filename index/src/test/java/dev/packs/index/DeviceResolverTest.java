@@ -231,4 +231,15 @@ class DeviceResolverTest {
     assertThat(algorithms(d)).containsExactly(
         "LPC553XX_S_256.FLM 0x10000000 0x00040000 ram 0x20000000+0x1000 Keil default <- device LPC55S36");
   }
+
+  @Test
+  void algorithmFileIsFoundInThePackWithoutRegardToCaseOrSeparator() throws Exception {
+    // Nordic writes lower-case .flm; archives often hold .FLM, and old descriptors use backslashes.
+    Device d = SharedData.device("NordicSemiconductor.nRF_DeviceFamilyPack.8.35.0.pdsc", "nRF52840_xxAA");
+    Device.Algorithm nrf = d.algorithms().get(0);
+    assertThat(nrf.findIn(List.of("Flash/nrf52xxx_uicr.flm", "./FLASH/NRF52XXX.FLM"))).contains("./FLASH/NRF52XXX.FLM");
+    assertThat(nrf.findIn(List.of("Flash/nrf52xxx.FLM", "Flash/nrf52xxx.flm"))).contains("Flash/nrf52xxx.flm");
+    assertThat(nrf.findIn(List.of("Flash\\nrf52xxx.flm"))).contains("Flash\\nrf52xxx.flm");
+    assertThat(nrf.findIn(List.of("Flash/nrf51xxx.flm"))).isEmpty();
+  }
 }

@@ -96,6 +96,8 @@ final class DeviceReader {
     return runs(pairs, device, source);
   }
 
+  private static final long ADDRESS_SPACE_END = 0x1_0000_0000L;
+
   private static List<SectorRun> runs(List<long[]> pairs, FlashDevice device, String source) {
     List<SectorRun> runs = new ArrayList<>(pairs.size());
     for (int i = 0; i < pairs.size(); i++) {
@@ -113,6 +115,14 @@ final class DeviceReader {
                 "sectors at offset 0x%X end at 0x%X (offsets must increase and stay below the"
                     + " device size 0x%X)",
                 offset, endOffset, device.size()));
+      }
+      if (device.start() + endOffset > ADDRESS_SPACE_END) {
+        throw new FlmFormatException.BadSectorList(
+            source,
+            String.format(
+                "sectors at offset 0x%X end at 0x%X from device start 0x%08X, beyond the 32-bit"
+                    + " address space",
+                offset, endOffset, device.start()));
       }
       runs.add(new SectorRun(device.start() + offset, size, device.start() + endOffset));
     }

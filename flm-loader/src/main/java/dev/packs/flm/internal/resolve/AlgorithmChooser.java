@@ -48,6 +48,9 @@ final class AlgorithmChooser {
           "named by 'algorithm: " + config.algorithm().get() + "' in packs.yaml"));
     }
     List<AlgorithmSpec> defaults = region.candidates().stream().filter(AlgorithmSpec::isDefault).toList();
+    if (region.extra() && defaults.isEmpty()) {
+      return Optional.empty(); // optional extras (board flash, option bytes) are used only when chosen
+    }
     List<AlgorithmSpec> pool = defaults.isEmpty() ? region.candidates() : defaults;
     if (pool.isEmpty()) {
       return Optional.empty();

@@ -15,8 +15,11 @@ import java.util.Optional;
 final class FlashRegions {
   private FlashRegions() {}
 
-  /** A region, its candidate algorithms, and whether it is the boot region {@code flm:} means. */
-  record Region(String name, long start, long size, List<AlgorithmSpec> candidates, boolean boot) {
+  /**
+   * A region, its candidate algorithms, whether it is the boot region {@code flm:} means, and
+   * whether it lies outside every flash memory (option bytes, external flash on a board).
+   */
+  record Region(String name, long start, long size, List<AlgorithmSpec> candidates, boolean boot, boolean extra) {
     Region {
       candidates = List.copyOf(candidates);
     }
@@ -36,23 +39,17 @@ final class FlashRegions {
       List<List<AlgorithmSpec>> parts = disjointGroups(over);
       boolean isBoot = boot.isPresent() && boot.get().equals(m);
       if (parts.size() <= 1) {
-        regions.add(new Region(m.name(), m.start(), m.size(), over, isBoot));
+        regions.add(new Region(m.name(), m.start(), m.size(), over, isBoot, false));
         continue;
       }
       for (List<AlgorithmSpec> part : parts) {
         long from = Math.max(m.start(), part.get(0).start());
         long to = Math.min(m.end(), part.get(0).end());
-        regions.add(new Region(m.name(), from, to - from, part, isBoot && from == m.start()));
+        regions.add(new Region(m.name(), from, to - from, part, isBoot && from == m.start(), false));
       }
     }
-    for (AlgorithmSpec a : algorithms) {
-      if (flash.stream().noneMatch(m -> a.overlaps(m.start(), m.end()))
-          && regions.stream().noneMatch(r -> a.overlaps(r.start(), r.start() + r.size()))) {
-        List<AlgorithmSpec> same = algorithms.stream()
-            .filter(b -> b.start() == a.start() && b.size() == a.size()).toList();
-        regions.add(new Region(baseName(a.file()), a.start(), a.size(), same, false));
-      }
-    }
+    regions.addAll(extraRegions(algorithms.stream()
+        .filter(a -> flash.stream().noneMatch(m -> a.overlaps(m.start(), m.end()))).toList()));
     regions.sort(Comparator.comparingLong(Region::start));
     return regions;
   }
@@ -79,6 +76,34 @@ final class FlashRegions {
       }
     }
     return out;
+  }
+
+  /**
+   * Regions for algorithms outside every flash memory: overlapping ranges (several boards' external
+   * flash at one address) form one region spanning them all, named after its first algorithm.
+   */
+  private static List<Region> extraRegions(List<AlgorithmSpec> outside) {
+    List<AlgorithmSpec> sorted = outside.stream().sorted(Comparator.comparingLong(AlgorithmSpec::start)).toList();
+    List<Region> out = new ArrayList<>();
+    List<AlgorithmSpec> cluster = new ArrayList<>();
+    long end = -1;
+    for (AlgorithmSpec a : sorted) {
+      if (!cluster.isEmpty() && a.start() >= end) {
+        out.add(extra(cluster, end));
+        cluster = new ArrayList<>();
+      }
+      cluster.add(a);
+      end = Math.max(end, a.end());
+    }
+    if (!cluster.isEmpty()) {
+      out.add(extra(cluster, end));
+    }
+    return out;
+  }
+
+  private static Region extra(List<AlgorithmSpec> cluster, long end) {
+    long start = cluster.get(0).start();
+    return new Region(baseName(cluster.get(0).file()), start, end - start, cluster, false, true);
   }
 
   /** The memory marked startup, else default, else the lowest flash. */

@@ -69,8 +69,14 @@ public final class PackRootDevices implements InstalledDevices {
   }
 
   private static void addTargets(IndexedPack pack, Device device, List<DeviceEntry> out) {
+    out.addAll(entries(packRef(pack), packDir(pack), device));
+  }
+
+  /** One entry per processor of {@code device}, with that processor's memories and algorithms. */
+  static List<DeviceEntry> entries(ResolvedTarget.PackRef pack, Path packDir, Device device) {
+    List<DeviceEntry> out = new ArrayList<>();
     for (Device.Target t : device.targets()) {
-      out.add(new DeviceEntry(packRef(pack), packDir(pack), device.name(), t.pname(), device.processors().size(),
+      out.add(new DeviceEntry(pack, packDir, device.name(), t.pname(), device.processors().size(),
           t.memories().stream()
               .map(m -> new DeviceEntry.MemorySpec(m.name(), m.start(), m.size(), m.access(), m.isDefault(), m.startup()))
               .toList(),
@@ -80,6 +86,7 @@ public final class PackRootDevices implements InstalledDevices {
                   a.ramSize(), a.pname()))
               .toList()));
     }
+    return out;
   }
 
   /** Fails naming the pack to install when only a web descriptor provides the device. */

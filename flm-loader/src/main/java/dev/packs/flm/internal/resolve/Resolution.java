@@ -30,7 +30,8 @@ public final class Resolution {
     wanted.algorithm().ifPresent(name -> requireAlgorithm(target, device, name));
     AlgorithmChooser chooser = new AlgorithmChooser(target, device, wanted, config.baseDir(), files);
     List<ResolvedTarget.FlashRegion> regions = FlashRegions.of(device).stream()
-        .map(r -> new ResolvedTarget.FlashRegion(r.name(), r.start(), r.size(), chooser.choose(r)))
+        .map(r -> new ResolvedTarget.FlashRegion(r.name(), r.start(), r.size(),
+            r.candidates().stream().map(a -> FlashRegions.baseName(a.file())).toList(), chooser.choose(r)))
         .toList();
     List<ResolvedTarget.Memory> memories = device.memories().stream()
         .sorted(Comparator.comparingLong(DeviceEntry.MemorySpec::start))

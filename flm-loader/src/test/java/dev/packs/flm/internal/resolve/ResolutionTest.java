@@ -81,14 +81,35 @@ class ResolutionTest {
   }
 
   @Test
-  void giveOptionBytesAlgorithmItsOwnRegionBesideTheFlash() throws Exception {
+  void optionBytesAlgorithmGetsItsOwnRegionButIsUsedOnlyWhenChosen() throws Exception {
     ResolvedTarget t = resolve("", "STM32G431KBTX");
 
     assertThat(t.flashRegions()).extracting(ResolvedTarget.FlashRegion::name, ResolvedTarget.FlashRegion::start)
         .containsExactly(
             org.assertj.core.groups.Tuple.tuple("IROM1", 0x0800_0000L),
             org.assertj.core.groups.Tuple.tuple("STM32G4xx_OPT.FLM", 0x1FFF_7800L));
-    assertThat(t.flashRegions().get(1).algorithm().orElseThrow().file()).isEqualTo("CMSIS/Flash/STM32G4xx_OPT.FLM");
+    assertThat(t.flashRegions().get(1).algorithm()).isEmpty();
+    assertThat(t.flashRegions().get(1).candidates()).containsExactly("STM32G4xx_OPT.FLM");
+
+    ResolvedTarget chosen = resolve("targets:\n  stm32g431kbtx:\n    algorithm: STM32G4xx_OPT\n", "stm32g431kbtx");
+    assertThat(chosen.flashRegions().get(1).algorithm().orElseThrow().reason()).isEqualTo(Reason.USER_CHOICE);
+    assertThat(chosen.flashRegions().get(0).algorithm().orElseThrow().reason()).isEqualTo(Reason.PACK_DEFAULT);
+  }
+
+  @Test
+  void overlappingBoardFlashAlgorithmsOutsideTheMemoriesFormOneOptionalRegion() throws Exception {
+    installed.clear();
+    device("1.3.0", "STM32L4R9AIIx", List.of(IROM1, IRAM1), List.of(G4_128,
+        algo("CMSIS/Flash/STM32L4R9I_EVAL.FLM", 0x9000_0000L, 0x0400_0000L, false),
+        algo("CMSIS/Flash/N25Q128A_STM32L476-Disco.FLM", 0x9000_0000L, 0x0100_0000L, false)));
+
+    ResolvedTarget t = resolve("", "stm32l4r9aiix");
+
+    assertThat(t.flashRegions()).hasSize(2);
+    ResolvedTarget.FlashRegion board = t.flashRegions().get(1);
+    assertThat(List.of(board.start(), board.size())).containsExactly(0x9000_0000L, 0x0400_0000L);
+    assertThat(board.candidates()).containsExactlyInAnyOrder("STM32L4R9I_EVAL.FLM", "N25Q128A_STM32L476-Disco.FLM");
+    assertThat(board.algorithm()).isEmpty();
   }
 
   @Test
@@ -120,7 +141,7 @@ class ResolutionTest {
     assertThat(a.path()).isEqualTo(fixed);
     assertThat(a.sha256()).isEqualTo(AlgorithmFiles.parsing().load(G4).orElseThrow().sha256());
     assertThat(a.flashDevice().start()).isEqualTo(0x0800_0000L);
-    assertThat(t.flashRegions().get(1).algorithm().orElseThrow().reason()).isEqualTo(Reason.PACK_DEFAULT);
+    assertThat(t.flashRegions().get(1).algorithm()).isEmpty(); // the option bytes stay untouched
   }
 
   @Test
