@@ -58,7 +58,19 @@ public record DeviceCatalog(List<IndexedPack> packs) {
             .thenComparing(m -> m.name().toLowerCase(Locale.ROOT))
             .thenComparing(DeviceMatch::kind)
             .thenComparing(DeviceMatch::pack, PREFERRED));
-    return out;
+    return onePerPackVersion(out);
+  }
+
+  /**
+   * Keeps the first (preferred) row of each device and pack version: an installed copy and the
+   * {@code .Web} descriptor of the same release are one row, marked installed.
+   */
+  private static List<DeviceMatch> onePerPackVersion(List<DeviceMatch> sorted) {
+    java.util.Set<List<Object>> seen = new java.util.HashSet<>();
+    return sorted.stream()
+        .filter(m -> seen.add(List.of(m.name().toLowerCase(Locale.ROOT), m.kind(),
+            m.pack().vendor(), m.pack().name(), m.pack().version().map(Version::toString).orElse(""))))
+        .toList();
   }
 
   private static int rank(List<Matcher> matchers, String name) {

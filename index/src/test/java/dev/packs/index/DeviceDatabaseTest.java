@@ -47,6 +47,20 @@ class DeviceDatabaseTest {
     return DeviceDatabase.at(tmp.resolve("db"));
   }
 
+  // The same release as a .Web descriptor and installed: users expect one row, marked installed.
+  @Test
+  void findListsAReleaseOnceWhenItIsBothOnTheWebAndInstalled() throws Exception {
+    db().sync(List.of(
+        source("web:g4", "Keil.STM32G4xx_DFP.1.1.0.pdsc", PackSource.Origin.WEB),
+        source("installed:g4", "Keil.STM32G4xx_DFP.1.1.0.pdsc", PackSource.Origin.INSTALLED),
+        source("web:g4new", "Keil.STM32G4xx_DFP.2.1.0-tag.pdsc", PackSource.Origin.WEB)), listener);
+
+    List<DeviceMatch> rows = db().catalog().find(List.of("STM32G431KBTx"));
+
+    assertThat(rows).extracting(m -> m.pack().version().orElseThrow() + " " + m.pack().installed())
+        .containsExactly("2.1.1-dev false", "1.1.0 true");
+  }
+
   @Test
   void keepsEveryPackThatProvidesADeviceAndPrefersTheNewest() throws Exception {
     // Three G4 DFP versions all define STM32G431KBTx.
