@@ -48,7 +48,10 @@ public final class HttpTransport implements Transport {
             .callTimeout(config.timeouts().call())
             .followRedirects(false)
             .followSslRedirects(false)
-            .retryOnConnectionFailure(false)
+            // Lets OkHttp replay a request on a pooled connection the server had already closed
+            // (HTTP/1.0 mirrors such as python3 -m http.server) or on another route; timeouts and
+            // bad responses still go through our own retry policy.
+            .retryOnConnectionFailure(true)
             .proxySelector(new EnvProxySelector(config.proxies()))
             .build();
   }
