@@ -13,6 +13,7 @@ import dev.packs.index.DeviceDatabase;
 import dev.packs.index.IndexException;
 import dev.packs.index.PackSource;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -81,10 +82,15 @@ public final class PackCache implements AutoCloseable {
     }
   }
 
-  /** The packs installed in the root, sorted by vendor, name and version. */
+  /**
+   * The packs installed in the root, sorted by vendor, name and version, then those registered from
+   * local folders ({@code install X.pdsc}), whose path is their folder.
+   */
   public List<InstalledPack> list() throws CacheException {
     try (RootLock lock = ctx.lock(RootLock.Mode.SHARED, "list")) {
-      return InstalledPacks.scan(ctx.root());
+      List<InstalledPack> all = new ArrayList<>(InstalledPacks.scan(ctx.root()));
+      all.addAll(InstalledPacks.local(ctx.root()));
+      return List.copyOf(all);
     }
   }
 

@@ -134,10 +134,14 @@ class InstallTest {
     Files.copy(Fixtures.pdsc("devtools-ARM.RteTest_DFP.pdsc"), pdsc);
     install(pdsc.toString());
     try (PackCache cache = TestCaches.open(root, mirror.indexUrl())) {
+      assertThat(cache.list()).extracting(InstalledPack::path).contains(pdsc.getParent());
       assertThat(cache.remove("ARM.RteTest_DFP.pdsc", false)).extracting(InstalledPack::path).containsExactly(pdsc.getParent());
       assertThatThrownBy(() -> cache.remove("ARM.RteTest_DFP.pdsc", false)).isInstanceOf(PackNotFoundException.class);
     }
     assertThat(Files.readString(root.resolve(".Local/local_repository.pidx"))).doesNotContain("RteTest_DFP");
+    try (PackCache cache = TestCaches.open(root, mirror.indexUrl())) {
+      assertThat(cache.list()).extracting(InstalledPack::path).doesNotContain(pdsc.getParent());
+    }
     assertThat(pdsc).exists();
   }
 

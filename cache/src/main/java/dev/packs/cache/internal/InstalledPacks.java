@@ -37,6 +37,16 @@ public final class InstalledPacks {
     return found;
   }
 
+  /** The packs registered from local folders ({@code install X.pdsc}); each path is its folder. */
+  public static List<InstalledPack> local(PackRoot root) throws dev.packs.cache.CacheException {
+    return LocalRepository.read(root).stream().map(InstalledPacks::ofLocal).toList();
+  }
+
+  static InstalledPack ofLocal(dev.packs.cache.PublicPack registered) {
+    return new InstalledPack(registered.vendor(), registered.name(), registered.version(),
+        Descriptors.FileTransportPaths.dir(registered.url()));
+  }
+
   public static List<InstalledPack> versions(PackRoot root, String vendor, String name) throws CacheIoException {
     return scan(root).stream()
         .filter(p -> p.vendor().equalsIgnoreCase(vendor) && p.name().equalsIgnoreCase(name))

@@ -61,7 +61,7 @@ public final class Remover {
     String[] parts = file.substring(0, file.length() - ".pdsc".length()).split("\\.", 2);
     List<InstalledPack> dropped = parts.length < 2 ? List.of()
         : LocalRepository.unregister(ctx.root(), parts[0], parts[1], ctx.config().clock().instant()).stream()
-            .map(p -> new InstalledPack(p.vendor(), p.name(), p.version(), Descriptors.FileTransportPaths.dir(p.url())))
+            .map(InstalledPacks::ofLocal)
             .toList();
     if (dropped.isEmpty()) {
       throw new PackNotFoundException(request, "not registered in " + ctx.root().localRepositoryIndex());
