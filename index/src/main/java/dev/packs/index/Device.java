@@ -23,7 +23,7 @@ public record Device(
     List<Processor> processors,
     List<Memory> memories,
     List<Algorithm> algorithms,
-    List<Debug> debugs,
+    List<DeviceNode.Debug> debugs,
     List<String> descriptions,
     List<DeviceNode.Feature> features) {
 
@@ -174,28 +174,6 @@ public record Device(
         s = s.substring(2);
       }
       return s;
-    }
-  }
-
-  /** Effective debug settings of one processor. */
-  public record Debug(
-      Optional<String> pname,
-      Optional<Integer> punit,
-      Optional<String> svd,
-      Optional<Long> dp,
-      Optional<Long> ap,
-      Optional<Long> apid,
-      Optional<Long> address,
-      Optional<String> defaultResetSequence) {
-    public Debug {
-      Objects.requireNonNull(pname, "pname");
-      Objects.requireNonNull(punit, "punit");
-      Objects.requireNonNull(svd, "svd");
-      Objects.requireNonNull(dp, "dp");
-      Objects.requireNonNull(ap, "ap");
-      Objects.requireNonNull(apid, "apid");
-      Objects.requireNonNull(address, "address");
-      Objects.requireNonNull(defaultResetSequence, "defaultResetSequence");
     }
   }
 

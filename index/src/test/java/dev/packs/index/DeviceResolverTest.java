@@ -78,7 +78,7 @@ class DeviceResolverTest {
         "CM0p Cortex-M0+ NO_FPU MPU Little-endian 100000000");
     assertThat(d.targets()).extracting(Device.Target::pname)
         .containsExactly(Optional.of("CM4"), Optional.of("CM0p"));
-    assertThat(d.debugs()).extracting(Device.Debug::pname, Device.Debug::apid, Device.Debug::svd)
+    assertThat(d.debugs()).extracting(DeviceNode.Debug::pname, DeviceNode.Debug::apid, DeviceNode.Debug::svd)
         .containsExactly(
             org.assertj.core.groups.Tuple.tuple(Optional.of("CM4"), Optional.of(0L), Optional.of("cm4.svd")),
             org.assertj.core.groups.Tuple.tuple(Optional.of("CM0p"), Optional.of(2L), Optional.of("cm0p.svd")));

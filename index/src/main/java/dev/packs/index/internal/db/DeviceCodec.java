@@ -63,7 +63,7 @@ public final class DeviceCodec {
       out.writeUTF(a.origin());
     }
     out.writeShort(d.debugs().size());
-    for (Device.Debug g : d.debugs()) {
+    for (DeviceNode.Debug g : d.debugs()) {
       str(out, g.pname());
       num(out, g.punit().map(Integer::longValue));
       str(out, g.svd());
@@ -118,10 +118,10 @@ public final class DeviceCodec {
               in.readUTF(), in.readLong(), in.readLong(), num(in), num(in), in.readBoolean(),
               in.readUTF(), str(in), in.readUTF()));
     }
-    List<Device.Debug> debugs = new ArrayList<>();
+    List<DeviceNode.Debug> debugs = new ArrayList<>();
     for (int i = in.readUnsignedShort(); i > 0; i--) {
       debugs.add(
-          new Device.Debug(
+          new DeviceNode.Debug(
               str(in), num(in).map(Long::intValue), str(in), num(in), num(in), num(in), num(in),
               str(in)));
     }

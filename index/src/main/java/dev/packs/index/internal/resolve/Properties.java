@@ -149,19 +149,16 @@ final class Properties {
     }
   }
 
-  List<Device.Debug> debugs() {
+  /** Effective debug settings: one per Pname, each filled from the unnamed one where it is silent. */
+  List<DeviceNode.Debug> debugs() {
     DeviceNode.Debug shared = debugs.get("");
     boolean named = debugs.keySet().stream().anyMatch(k -> !k.isEmpty());
-    List<Device.Debug> out = new ArrayList<>();
+    List<DeviceNode.Debug> out = new ArrayList<>();
     for (DeviceNode.Debug d : debugs.values()) {
       if (named && d.pname().isEmpty()) {
         continue;
       }
-      DeviceNode.Debug m = shared != null && named ? Merge.debug(d, shared) : d;
-      out.add(
-          new Device.Debug(
-              m.pname(), m.punit(), m.svd(), m.dp(), m.ap(), m.apid(), m.address(),
-              m.defaultResetSequence()));
+      out.add(shared != null && named ? Merge.debug(d, shared) : d);
     }
     return out;
   }
