@@ -1,7 +1,6 @@
 /** A Cortex-M interpreter with a memory bus and flash-controller models. */
 module dev.packs.emulator {
   requires transitive dev.packs.target;
-  requires transitive dev.packs.index;
 
   exports dev.packs.emulator;
 }
