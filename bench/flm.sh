@@ -7,6 +7,6 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 cp="$(mktemp)"
 trap 'rm -f "$cp"' EXIT
-mvn -B -q -pl flm-loader -am test-compile dependency:build-classpath \
+mvn -B -q -pl cache -am test-compile dependency:build-classpath \
   -Dmdep.outputFile="$cp" -Dmdep.includeScope=test >&2
-java -cp "flm-loader/target/test-classes:flm-loader/target/classes:$(cat "$cp")" dev.packs.flm.FlmBench "$PWD"
+java -cp "cache/target/test-classes:cache/target/classes:$(cat "$cp")" dev.packs.cache.FlmBench "$PWD"

@@ -7,7 +7,7 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$here"
 cp_file="$(mktemp)"
 trap 'rm -f "$cp_file"' EXIT
-mvn -B -q -pl flm-loader -am test-compile dependency:build-classpath \
+mvn -B -q -pl project -am test-compile dependency:build-classpath \
   -Dmdep.outputFile="$cp_file" -Dmdep.includeScope=test >&2
-java -cp "flm-loader/target/test-classes:flm-loader/target/classes:$(cat "$cp_file")" \
-  dev.packs.flm.TargetShowBench "$here"
+java -cp "project/target/test-classes:project/target/classes:$(cat "$cp_file")" \
+  dev.packs.project.TargetShowBench "$here"

@@ -1,6 +1,7 @@
-/** The pack root on disk, and everything that fetches into it. */
+/** The pack root on disk, and everything that fetches into it or stores state under it. */
 module dev.packs.cache {
   requires transitive dev.packs.index;
+  requires transitive dev.packs.flm;
   requires java.xml;
   requires okhttp3;
   requires org.apache.commons.compress;

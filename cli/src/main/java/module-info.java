@@ -3,6 +3,7 @@ module dev.packs.cli {
   requires dev.packs.index;
   requires dev.packs.cache;
   requires dev.packs.flm;
+  requires dev.packs.project;
   requires dev.packs.emulator;
   requires info.picocli;
   requires com.fasterxml.jackson.databind;

@@ -1,8 +1,6 @@
-/** Flash algorithms: FLM parsing, RAM placement, the algorithm cache and target resolution. */
+/** Flash algorithms: FLM parsing into immutable algorithms, RAM placement, and export formats. */
 module dev.packs.flm {
-  requires transitive dev.packs.cache;
   requires com.fasterxml.jackson.databind;
-  requires com.fasterxml.jackson.dataformat.yaml;
 
   exports dev.packs.flm;
 

@@ -2,7 +2,7 @@ package dev.packs.cache;
 
 import dev.packs.cache.internal.root.DescriptorFiles;
 import dev.packs.cache.internal.root.RootScanner;
-import dev.packs.index.DeviceDatabase;
+
 import dev.packs.index.IndexException;
 import dev.packs.index.PackDescriptor;
 import dev.packs.index.PackSource;
@@ -25,7 +25,7 @@ public final class DeviceIndexer {
 
   /** The database under {@code .packs/devices} of the root. */
   public DeviceDatabase database() {
-    return DeviceDatabase.at(root.deviceDatabaseDir());
+    return DeviceDatabase.of(root);
   }
 
   /** The descriptors of the root: {@code .Web}, installed packs and local repository packs. */
@@ -34,9 +34,14 @@ public final class DeviceIndexer {
   }
 
   /** Scans the root and brings the database up to date, incrementally and atomically. */
-  public DeviceDatabase.SyncReport refresh(DeviceDatabase.Listener listener)
-      throws IndexException, IOException {
-    return database().sync(sources(listener), listener);
+  public DeviceDatabase.SyncReport refresh(DeviceDatabase.Listener listener) throws DeviceDatabaseException {
+    List<PackSource> sources;
+    try {
+      sources = sources(listener);
+    } catch (IOException e) {
+      throw new DeviceDatabaseException(root.deviceDatabaseDir(), "cannot scan the pack root " + root.path() + ": " + e, e);
+    }
+    return database().sync(sources, listener);
   }
 
   /** Reads a {@code .pdsc} file, or the descriptor inside a {@code .pack} or {@code .zip}. */

@@ -9,7 +9,7 @@ import dev.packs.cache.internal.Updates;
 import dev.packs.cache.internal.Verifier;
 import dev.packs.cache.internal.disk.RootLock;
 import dev.packs.cache.internal.net.Transports;
-import dev.packs.index.DeviceDatabase;
+
 import dev.packs.index.IndexException;
 import dev.packs.index.PackSource;
 import java.nio.file.Path;
@@ -142,12 +142,8 @@ public final class PackCache implements AutoCloseable {
         ctx.listener().warning("skipped " + source.descriptor() + ": " + error.getMessage());
       }
     };
-    try {
-      DeviceDatabase.SyncReport report = indexer.refresh(relay);
-      ctx.listener().devicesIndexed(report.indexed(), report.removed(), report.unchanged());
-    } catch (IndexException | java.io.IOException e) {
-      throw new DeviceDatabaseException(ctx.root().deviceDatabaseDir(), e);
-    }
+    DeviceDatabase.SyncReport report = indexer.refresh(relay);
+    ctx.listener().devicesIndexed(report.indexed(), report.removed(), report.unchanged());
   }
 
   /** Requests made and body bytes received so far by this cache. */

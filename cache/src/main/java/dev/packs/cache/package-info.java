@@ -1,2 +1,5 @@
-/** Public API of the packs cache module; everything else lives in {@code dev.packs.cache.internal}. */
+/**
+ * The pack root on disk and everything that reaches it: HTTP, installs, the one lock and atomic writer,
+ * the device database files and the algorithm cache. Everything else is in {@code internal}.
+ */
 package dev.packs.cache;

@@ -37,7 +37,7 @@ public final class CacheBench {
       System.out.printf("second/first fetch time: %.1f%%%n", 100.0 * second.elapsed().toNanos() / first.elapsed().toNanos());
       installBench(work, mirror);
     } finally {
-      dev.packs.cache.internal.disk.AtomicFiles.deleteQuietly(work);
+      dev.packs.cache.AtomicFiles.deleteQuietly(work);
     }
   }
 
@@ -124,9 +124,9 @@ public final class CacheBench {
     long index = Long.MAX_VALUE;
     for (int run = 0; run < 5; run++) {
       Path root = work.resolve("install-" + run);
-      dev.packs.cache.internal.disk.AtomicFiles.deleteQuietly(root.resolve(".packs/devices"));
+      dev.packs.cache.AtomicFiles.deleteQuietly(root.resolve(".packs/devices"));
       long t0 = System.nanoTime();
-      new DeviceIndexer(new PackRoot(root)).refresh(new dev.packs.index.DeviceDatabase.Listener() {});
+      new DeviceIndexer(new PackRoot(root)).refresh(new DeviceDatabase.Listener() {});
       index = Math.min(index, System.nanoTime() - t0);
     }
     System.out.printf("  device database update for the installed pack (parse + resolve + write): %d ms%n", index / 1_000_000);

@@ -3,7 +3,7 @@ package dev.packs.cache;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.packs.index.DeviceDatabase;
+
 import dev.packs.index.IndexException;
 import dev.packs.index.IndexedPack;
 import dev.packs.index.PackDescriptor;

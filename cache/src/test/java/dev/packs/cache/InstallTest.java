@@ -194,7 +194,7 @@ class InstallTest {
   @Test
   void installAndRemoveUpdateTheDeviceDatabaseInTheSameStep() throws Exception {
     install("Keil::STM32G4xx_DFP");
-    dev.packs.index.DeviceDatabase db = new DeviceIndexer(new PackRoot(root)).database();
+    DeviceDatabase db = new DeviceIndexer(new PackRoot(root)).database();
     assertThat(db.catalog().providers("STM32G431KBTx")).anySatisfy(p -> {
       assertThat(p.installed()).isTrue();
       assertThat(p.source().descriptor()).isEqualTo(root.resolve("Keil/STM32G4xx_DFP/1.1.0/Keil.STM32G4xx_DFP.pdsc"));

@@ -47,11 +47,50 @@ class RootLockTest {
   @Test
   void timesOutNamingTheHolder() throws Exception {
     try (RootLock held = RootLock.acquire(state, RootLock.Mode.EXCLUSIVE, "update-index", Duration.ofSeconds(5), Clock.systemUTC(), CacheListener.NONE)) {
-      assertThatThrownBy(() -> RootLock.acquire(state, RootLock.Mode.EXCLUSIVE, "rm", Duration.ofMillis(200), Clock.systemUTC(), CacheListener.NONE))
+      // Another thread stands for another process: the holding thread itself may re-enter.
+      CompletableFuture<RootLock> other = CompletableFuture.supplyAsync(() -> {
+        try {
+          return RootLock.acquire(state, RootLock.Mode.EXCLUSIVE, "rm", Duration.ofMillis(200), Clock.systemUTC(), CacheListener.NONE);
+        } catch (CacheException e) {
+          throw new java.util.concurrent.CompletionException(e);
+        }
+      });
+      assertThatThrownBy(() -> other.get(10, TimeUnit.SECONDS))
+          .cause()
           .isInstanceOfSatisfying(LockTimeoutException.class, e -> {
             assertThat(e.holder()).contains("update-index");
             assertThat(e.lockFile()).isEqualTo(state.resolve("lock"));
           });
+    }
+  }
+
+  @Test
+  void theHoldingThreadReentersAndTheLockLastsUntilTheOutermostClose() throws Exception {
+    // An install holds the lock exclusively and then updates the device database, which locks again.
+    RootLock outer = RootLock.acquire(state, RootLock.Mode.EXCLUSIVE, "install", Duration.ofSeconds(5), Clock.systemUTC(), CacheListener.NONE);
+    RootLock inner = RootLock.acquire(state, RootLock.Mode.SHARED, "read", Duration.ofMillis(100), Clock.systemUTC(), CacheListener.NONE);
+    inner.close();
+    CompletableFuture<Boolean> otherWhileHeld = CompletableFuture.supplyAsync(() -> tryFromAnotherThread());
+    assertThat(otherWhileHeld.get(10, TimeUnit.SECONDS)).as("still held after the inner close").isFalse();
+    outer.close();
+    assertThat(CompletableFuture.supplyAsync(() -> tryFromAnotherThread()).get(10, TimeUnit.SECONDS)).isTrue();
+  }
+
+  @Test
+  void aSharedHolderCannotUpgradeToExclusive() throws Exception {
+    try (RootLock shared = RootLock.acquire(state, RootLock.Mode.SHARED, "list", Duration.ofSeconds(5), Clock.systemUTC(), CacheListener.NONE)) {
+      assertThatThrownBy(() -> RootLock.acquire(state, RootLock.Mode.EXCLUSIVE, "install", Duration.ofMillis(100), Clock.systemUTC(), CacheListener.NONE))
+          .isInstanceOf(IllegalStateException.class).hasMessageContaining("upgrade");
+    }
+  }
+
+  private boolean tryFromAnotherThread() {
+    try (RootLock l = RootLock.acquire(state, RootLock.Mode.EXCLUSIVE, "other", Duration.ofMillis(150), Clock.systemUTC(), CacheListener.NONE)) {
+      return true;
+    } catch (LockTimeoutException e) {
+      return false;
+    } catch (CacheException e) {
+      throw new IllegalStateException(e);
     }
   }
 }

@@ -1,7 +1,7 @@
 package dev.packs.cli;
 
-import dev.packs.flm.ProjectEditor;
-import dev.packs.flm.TargetConfig;
+import dev.packs.project.ProjectEditor;
+import dev.packs.project.TargetConfig;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Optional;

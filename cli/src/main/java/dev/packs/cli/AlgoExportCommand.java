@@ -1,12 +1,13 @@
 package dev.packs.cli;
 
-import dev.packs.flm.AlgorithmCache;
-import dev.packs.flm.AlgorithmCacheListener;
+import dev.packs.cache.AlgorithmCache;
+import dev.packs.cache.AlgorithmCacheException;
+import dev.packs.cache.AlgorithmCacheListener;
 import dev.packs.flm.AlgorithmExport;
 import dev.packs.flm.ExportFormat;
 import dev.packs.flm.ExportedAlgorithm;
 import dev.packs.flm.RamWindow;
-import dev.packs.flm.ResolvedTarget;
+import dev.packs.project.ResolvedTarget;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -65,12 +66,12 @@ final class AlgoExportCommand implements Callable<Integer> {
   }
 
   /** The algorithms of a target resolved from the installed packs and packs.yaml. */
-  private List<ExportedAlgorithm> ofTarget() throws NoSuchFileException {
+  private List<ExportedAlgorithm> ofTarget() throws NoSuchFileException, AlgorithmCacheException {
     ResolvedTarget target = ProjectContext.resolver(services, spec).resolve(what);
     Optional<java.nio.file.Path> rootOption = ((PacksCommand) spec.root().userObject()).packRoot();
     AlgorithmCache cache =
         AlgorithmCache.in(ProjectContext.packRoot(services, rootOption), AlgorithmCacheListener.NONE);
-    List<ExportedAlgorithm> algorithms = AlgorithmExport.algorithmsOf(target, cache);
+    List<ExportedAlgorithm> algorithms = target.exportedAlgorithms(cache);
     if (algorithms.isEmpty()) {
       throw new NoSuchFileException(what, null, "no flash algorithm covers any flash region of " + target.device());
     }

@@ -4,7 +4,8 @@ import dev.packs.cache.DeviceIndexer;
 import dev.packs.cache.PackRoot;
 import dev.packs.index.Device;
 import dev.packs.index.DeviceCatalog;
-import dev.packs.index.DeviceDatabase;
+import dev.packs.cache.DeviceDatabase;
+import dev.packs.cache.DeviceDatabaseException;
 import dev.packs.index.DeviceMatch;
 import dev.packs.index.DeviceResolver;
 import dev.packs.index.IndexException;
@@ -54,7 +55,7 @@ final class DeviceLookup {
     return new DeviceLookup(root, files, err);
   }
 
-  List<DeviceMatch> find(List<String> patterns) throws IndexException, IOException {
+  List<DeviceMatch> find(List<String> patterns) throws IndexException, IOException, DeviceDatabaseException {
     DeviceCatalog catalog = catalog();
     List<DeviceMatch> matches = catalog.find(patterns);
     if (matches.isEmpty()) {
@@ -73,7 +74,7 @@ final class DeviceLookup {
     return "searched " + catalog.packs().size() + " descriptor(s) in " + root.path();
   }
 
-  Shown show(String name) throws IndexException, IOException {
+  Shown show(String name) throws IndexException, IOException, DeviceDatabaseException {
     DeviceCatalog catalog = catalog();
     List<IndexedPack> providers = catalog.providers(name);
     for (IndexedPack p : providers) {
@@ -92,7 +93,7 @@ final class DeviceLookup {
         near.isEmpty() ? hint(catalog) : "similar: " + String.join(", ", near));
   }
 
-  private Optional<Device> load(IndexedPack p, String name) throws IndexException {
+  private Optional<Device> load(IndexedPack p, String name) throws IndexException, DeviceDatabaseException {
     if (p.source().origin() == PackSource.Origin.FILE) {
       return fileDevices.get(p.source().key()).devices().stream()
           .filter(d -> d.name().equalsIgnoreCase(name)).findFirst();
@@ -100,14 +101,14 @@ final class DeviceLookup {
     return indexer.database().device(p, name);
   }
 
-  private List<String> warnings(IndexedPack p, String name) throws IndexException {
+  private List<String> warnings(IndexedPack p, String name) throws IndexException, DeviceDatabaseException {
     if (p.source().origin() == PackSource.Origin.FILE) {
       return fileDevices.get(p.source().key()).warningsFor(name);
     }
     return indexer.database().warnings(p, name);
   }
 
-  private DeviceCatalog catalog() throws IndexException, IOException {
+  private DeviceCatalog catalog() throws IndexException, IOException, DeviceDatabaseException {
     List<IndexedPack> packs = new ArrayList<>(fromFiles());
     DeviceDatabase.SyncReport report = indexer.refresh(new Reporter());
     if (report.indexed() > 0 || report.removed() > 0) {
@@ -119,7 +120,7 @@ final class DeviceLookup {
     return new DeviceCatalog(packs);
   }
 
-  private List<IndexedPack> fromFiles() throws IndexException, IOException {
+  private List<IndexedPack> fromFiles() throws IndexException, IOException, DeviceDatabaseException {
     List<IndexedPack> out = new ArrayList<>();
     for (Path file : packFiles) {
       PackDescriptor pdsc = DeviceIndexer.readDescriptor(file);

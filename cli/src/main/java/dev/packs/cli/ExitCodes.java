@@ -1,8 +1,8 @@
 package dev.packs.cli;
 
-import dev.packs.flm.AlgorithmCacheException;
+import dev.packs.cache.AlgorithmCacheException;
 import dev.packs.flm.FlmException;
-import dev.packs.flm.ProjectException;
+import dev.packs.project.ProjectException;
 import dev.packs.index.IndexException;
 import dev.packs.emulator.EmulatorException;
 import dev.packs.target.TargetException;
@@ -32,9 +32,6 @@ final class ExitCodes {
     }
     if (failure instanceof NoSuchFileException) {
       return ExitCode.NOT_FOUND;
-    }
-    if (failure instanceof AlgorithmCacheException e) {
-      return e.getCause() instanceof NoSuchFileException ? ExitCode.NOT_FOUND : ExitCode.FAILURE;
     }
     if (failure instanceof FlmException) { // a malformed FLM, or one that does not fit its RAM
       return ExitCode.FAILURE;
@@ -71,6 +68,9 @@ final class ExitCodes {
   }
 
   private static ExitCode ofCache(dev.packs.cache.CacheException failure) {
+    if (failure instanceof AlgorithmCacheException e) {
+      return e.getCause() instanceof NoSuchFileException ? ExitCode.NOT_FOUND : ExitCode.FAILURE;
+    }
     if (failure instanceof dev.packs.cache.OfflineException) {
       return ExitCode.OFFLINE;
     }

@@ -1,6 +1,6 @@
 package dev.packs.cli;
 
-import dev.packs.flm.ProjectEditor;
+import dev.packs.project.ProjectEditor;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;

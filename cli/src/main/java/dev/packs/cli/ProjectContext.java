@@ -1,9 +1,9 @@
 package dev.packs.cli;
 
 import dev.packs.cache.PackRoot;
-import dev.packs.flm.ProjectConfig;
-import dev.packs.flm.ProjectEditor;
-import dev.packs.flm.TargetResolver;
+import dev.packs.project.ProjectConfig;
+import dev.packs.project.ProjectEditor;
+import dev.packs.project.TargetResolver;
 import java.nio.file.Path;
 import java.util.Optional;
 import picocli.CommandLine.Model.CommandSpec;

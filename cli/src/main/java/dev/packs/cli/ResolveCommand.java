@@ -1,7 +1,7 @@
 package dev.packs.cli;
 
-import dev.packs.flm.LockFile;
-import dev.packs.flm.TargetResolver;
+import dev.packs.project.LockFile;
+import dev.packs.project.TargetResolver;
 import java.io.PrintWriter;
 import java.util.Map;
 import java.util.concurrent.Callable;

@@ -1,6 +1,6 @@
 package dev.packs.cli;
 
-import dev.packs.flm.ResolvedTarget;
+import dev.packs.project.ResolvedTarget;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

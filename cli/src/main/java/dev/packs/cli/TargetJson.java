@@ -1,6 +1,6 @@
 package dev.packs.cli;
 
-import dev.packs.flm.ResolvedTarget;
+import dev.packs.project.ResolvedTarget;
 import java.util.List;
 import java.util.Locale;
 

@@ -1,8 +1,8 @@
 package dev.packs.cli;
 
 import dev.packs.flm.RamWindow;
-import dev.packs.flm.ResolvedTarget;
-import dev.packs.flm.TargetConfig;
+import dev.packs.project.ResolvedTarget;
+import dev.packs.project.TargetConfig;
 import java.io.PrintWriter;
 
 /** The human form of {@code packs target show}. */

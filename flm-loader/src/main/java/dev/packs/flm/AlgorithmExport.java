@@ -3,10 +3,8 @@ package dev.packs.flm;
 import dev.packs.flm.internal.export.AlgorithmJson;
 import dev.packs.flm.internal.export.ProbeRsYaml;
 import dev.packs.flm.internal.export.PyocdDict;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 
 /**
  * Writes algorithms for other tools: probe-rs target YAML fields, a pyOCD algorithm dict, or our JSON.
@@ -32,26 +30,9 @@ public final class AlgorithmExport {
     };
   }
 
-  /**
-   * The algorithms a resolved target flashes with, one per flash region that has one, read through the
-   * cache (so a second export never reopens the FLMs). Each is named after its file's stem, is the
-   * region's default, and carries the RAM window the resolution chose.
-   *
-   * @throws AlgorithmCacheException if an algorithm file cannot be read
-   * @throws FlmFormatException if one is not a usable FLM
-   */
-  public static List<ExportedAlgorithm> algorithmsOf(ResolvedTarget target, AlgorithmCache cache) {
-    List<ExportedAlgorithm> out = new ArrayList<>();
-    for (ResolvedTarget.FlashRegion region : target.flashRegions()) {
-      if (region.algorithm().isEmpty()) {
-        continue;
-      }
-      ResolvedTarget.Algorithm a = region.algorithm().get();
-      FlashAlgorithm algo = cache.load(a.path());
-      Optional<RamWindow> ram = a.ram().map(r -> new RamWindow(r.start(), r.size()));
-      out.add(new ExportedAlgorithm(stem(a.file()), true, algo, ram));
-    }
-    return List.copyOf(out);
+  /** The name an exported algorithm gets from its file: the lower-case stem, e.g. {@code stm32g4xx_128}. */
+  public static String nameOf(String file) {
+    return stem(file);
   }
 
   static String stem(String file) {

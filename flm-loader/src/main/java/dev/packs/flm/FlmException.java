@@ -5,7 +5,7 @@ package dev.packs.flm;
  * (file, address, sizes) and a message a user can act on.
  */
 public abstract sealed class FlmException extends RuntimeException
-    permits FlmFormatException, PlacementException, AlgorithmCacheException, ProjectException {
+    permits FlmFormatException, PlacementException {
   protected FlmException(String message) {
     super(message);
   }

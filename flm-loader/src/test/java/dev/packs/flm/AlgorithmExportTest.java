@@ -111,35 +111,6 @@ class AlgorithmExportTest {
     assertThat(ExportFormat.fromLabel("yaml")).isEmpty();
   }
 
-  // A target resolved by hand: one region with sfc_m4_Os from a "pack", one region without an algorithm.
-  @Test
-  void exportsTheAlgorithmsOfAResolvedTargetThroughTheCache(@org.junit.jupiter.api.io.TempDir java.nio.file.Path temp) {
-    java.nio.file.Path flm = TestAlgorithms.path("sfc_m4_Os.flm");
-    ResolvedTarget.Algorithm chosen = new ResolvedTarget.Algorithm(ResolvedTarget.Origin.PACK,
-        "Flash\\SFC_M4_Os.FLM", flm, 0x0800_0000L, 0x2_0000L, Optional.empty(), algo.sha256(),
-        algo.device(), ResolvedTarget.Reason.PACK_DEFAULT, "the pack's default algorithm");
-    ResolvedTarget target = new ResolvedTarget("sfc", "PACKS_SFC", Optional.empty(),
-        new ResolvedTarget.PackRef("Packs", "Test", "1.0.0"), "newest installed", List.of(),
-        List.of(new ResolvedTarget.FlashRegion("IROM1", 0x0800_0000L, 0x2_0000L, Optional.of(chosen)),
-            new ResolvedTarget.FlashRegion("OTP", 0x1FFF_7000L, 0x400, Optional.empty())));
-    List<String> opened = new ArrayList<>();
-    AlgorithmCacheListener counting = new AlgorithmCacheListener() {
-      @Override
-      public void sourceOpened(String source) {
-        opened.add(source);
-      }
-    };
-
-    List<ExportedAlgorithm> first = AlgorithmExport.algorithmsOf(target, new AlgorithmCache(temp, counting));
-    List<ExportedAlgorithm> second = AlgorithmExport.algorithmsOf(target, new AlgorithmCache(temp, counting));
-
-    assertThat(first).containsExactly(
-        new ExportedAlgorithm("sfc_m4_os", true, algo.withSource(flm.toString()), Optional.empty()));
-    assertThat(second).isEqualTo(first);
-    assertThat(opened).containsExactly(flm.toString());
-    assertThat(first.get(0).withRam(ram).ram()).hasValue(ram);
-  }
-
   private static List<Long> instructionWords(String dict) {
     Matcher block = Pattern.compile("'instructions': \\[(.*?)]", Pattern.DOTALL).matcher(dict);
     assertThat(block.find()).isTrue();

@@ -1,2 +1,5 @@
-/** Public API of the packs index module; everything else lives in {@code dev.packs.index.internal}. */
+/**
+ * Pure readers and codecs for CMSIS-Pack data: indexes, descriptors, effective devices, versions, pack IDs
+ * and the device database's binary format. No files, no network; everything else is in {@code internal}.
+ */
 package dev.packs.index;

@@ -1,2 +1,5 @@
-/** Public API of the packs target module; everything else lives in {@code dev.packs.target.internal}. */
+/**
+ * The debug-target contract the flash engine drives: memory, core registers, run to a breakpoint, halt.
+ * The emulator and the USB probes implement it; the engine never knows which it has.
+ */
 package dev.packs.target;

@@ -6,7 +6,7 @@ import dev.packs.cache.DownloadException;
 import dev.packs.cache.InvalidPackException;
 import dev.packs.cache.PackNotFoundException;
 import dev.packs.cache.PublicPack;
-import dev.packs.cache.internal.disk.AtomicFiles;
+import dev.packs.cache.AtomicFiles;
 import dev.packs.cache.internal.index.Pdsc;
 import dev.packs.index.PackDescriptor;
 import dev.packs.cache.internal.index.IndexFile;

@@ -5,7 +5,7 @@ import dev.packs.cache.CacheIoException;
 import dev.packs.cache.DownloadException;
 import dev.packs.cache.IndexUpdate;
 import dev.packs.cache.PublicPack;
-import dev.packs.cache.internal.disk.AtomicFiles;
+import dev.packs.cache.AtomicFiles;
 import dev.packs.cache.internal.disk.WebState;
 import dev.packs.cache.internal.index.Pdsc;
 import dev.packs.index.PackDescriptor;

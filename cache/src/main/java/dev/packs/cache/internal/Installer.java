@@ -8,7 +8,7 @@ import dev.packs.cache.InstalledPack;
 import dev.packs.cache.InvalidPackException;
 import dev.packs.cache.InvalidPackException.Problem;
 import dev.packs.cache.PackNotFoundException;
-import dev.packs.cache.internal.disk.AtomicFiles;
+import dev.packs.cache.AtomicFiles;
 import dev.packs.cache.internal.index.PackIds;
 import dev.packs.cache.internal.index.Pdsc;
 import dev.packs.cache.internal.index.Versions;

@@ -3,7 +3,7 @@ package dev.packs.cache.internal;
 import dev.packs.cache.CacheException;
 import dev.packs.cache.PackRoot;
 import dev.packs.cache.PublicPack;
-import dev.packs.cache.internal.disk.AtomicFiles;
+import dev.packs.cache.AtomicFiles;
 import dev.packs.cache.internal.index.IndexFile;
 import java.io.IOException;
 import java.net.URI;

@@ -6,7 +6,7 @@ import dev.packs.cache.InstalledPack;
 import dev.packs.cache.InvalidPackException;
 import dev.packs.cache.InvalidPackException.Problem;
 import dev.packs.cache.internal.Installer.Expected;
-import dev.packs.cache.internal.disk.AtomicFiles;
+import dev.packs.cache.AtomicFiles;
 import dev.packs.cache.internal.disk.InstallRecord;
 import dev.packs.index.PackDescriptor;
 import dev.packs.cache.internal.net.Expect;

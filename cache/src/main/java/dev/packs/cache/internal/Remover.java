@@ -5,7 +5,7 @@ import dev.packs.cache.CacheIoException;
 import dev.packs.cache.InstalledPack;
 import dev.packs.cache.PackNotFoundException;
 import dev.packs.cache.PackRoot;
-import dev.packs.cache.internal.disk.AtomicFiles;
+import dev.packs.cache.AtomicFiles;
 import dev.packs.cache.internal.disk.InstallRecord;
 import dev.packs.cache.internal.index.PackIds;
 import dev.packs.index.PackId;

@@ -3,7 +3,7 @@ package dev.packs.cache.internal;
 import dev.packs.cache.CacheException;
 import dev.packs.cache.IndexUpdate;
 import dev.packs.cache.PublicPack;
-import dev.packs.cache.internal.disk.AtomicFiles;
+import dev.packs.cache.AtomicFiles;
 import dev.packs.cache.internal.disk.WebState;
 import dev.packs.cache.internal.index.IndexFile;
 import dev.packs.cache.internal.net.Expect;

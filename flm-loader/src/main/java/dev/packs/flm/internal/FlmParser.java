@@ -21,7 +21,7 @@ import java.util.OptionalLong;
  */
 public final class FlmParser {
   /** No real algorithm comes near this; it keeps a hostile NOBITS size from exhausting memory. */
-  static final long MAX_BLOB_SIZE = 16L << 20;
+  public static final long MAX_BLOB_SIZE = 16L << 20;
 
   private FlmParser() {}
 

@@ -1,5 +1,7 @@
 package dev.packs.cache.internal.disk;
 
+import dev.packs.cache.AtomicFiles;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.packs.cache.CacheIoException;
 import java.io.IOException;

@@ -14,11 +14,20 @@ import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The inter-process lock of a pack root: an OS file lock on {@code .packs/lock}, exclusive for changes
- * and shared for reads. The exclusive holder writes who it is to {@code .packs/lock.owner} so that a
- * waiting process can say what it waits for. The OS drops the lock when a holder dies, even by SIGKILL.
+ * The inter-process lock of a pack root, and the only class of packs that takes {@code FileChannel}
+ * locks: an OS file lock on {@code .packs/lock}, exclusive for changes and shared for reads. The
+ * exclusive holder writes who it is to {@code .packs/lock.owner} so that a waiting process can say
+ * what it waits for. The OS drops the lock when a holder dies, even by SIGKILL.
+ *
+ * <p>The lock is reentrant for the thread that holds it: an install that holds it exclusively can
+ * update the device database, which takes it again, without deadlocking on itself. A thread that
+ * holds it shared cannot take it exclusively (that would be an upgrade, which OS locks cannot do
+ * safely); that is a bug in the caller and fails at once. Other threads of the same JVM wait like
+ * other processes.
  */
 public final class RootLock implements AutoCloseable {
   /** Shared for reading the root, exclusive for changing it. */
@@ -28,15 +37,32 @@ public final class RootLock implements AutoCloseable {
   }
 
   private static final long POLL_MILLIS = 50;
+  private static final Map<Path, Held> HELD = new ConcurrentHashMap<>();
 
-  private final FileChannel channel;
-  private final FileLock lock;
-  private final Path ownerFile;
+  /** One OS lock held by one thread, and how many nested {@link RootLock}s share it. */
+  private static final class Held {
+    final Thread owner = Thread.currentThread();
+    final Mode mode;
+    final FileChannel channel;
+    final FileLock lock;
+    final Path ownerFile;
+    int depth = 1;
 
-  private RootLock(FileChannel channel, FileLock lock, Path ownerFile) {
-    this.channel = channel;
-    this.lock = lock;
-    this.ownerFile = ownerFile;
+    Held(Mode mode, FileChannel channel, FileLock lock, Path ownerFile) {
+      this.mode = mode;
+      this.channel = channel;
+      this.lock = lock;
+      this.ownerFile = ownerFile;
+    }
+  }
+
+  private final Path lockFile;
+  private final Held held;
+  private boolean closed;
+
+  private RootLock(Path lockFile, Held held) {
+    this.lockFile = lockFile;
+    this.held = held;
   }
 
   /**
@@ -46,8 +72,16 @@ public final class RootLock implements AutoCloseable {
   public static RootLock acquire(
       Path stateDir, Mode mode, String purpose, Duration timeout, Clock clock, CacheListener listener)
       throws LockTimeoutException, CacheIoException {
-    Path lockFile = stateDir.resolve("lock");
-    Path ownerFile = stateDir.resolve("lock.owner");
+    Path lockFile = stateDir.toAbsolutePath().normalize().resolve("lock");
+    Held mine = HELD.get(lockFile);
+    if (mine != null && mine.owner == Thread.currentThread()) {
+      if (mode == Mode.EXCLUSIVE && mine.mode == Mode.SHARED) {
+        throw new IllegalStateException("cannot upgrade a shared lock on " + lockFile + " to exclusive");
+      }
+      mine.depth++;
+      return new RootLock(lockFile, mine);
+    }
+    Path ownerFile = lockFile.resolveSibling("lock.owner");
     FileChannel channel = open(lockFile);
     Instant deadline = clock.instant().plus(timeout);
     boolean told = false;
@@ -58,7 +92,9 @@ public final class RootLock implements AutoCloseable {
           if (mode == Mode.EXCLUSIVE) {
             writeOwner(ownerFile, purpose, clock);
           }
-          return new RootLock(channel, lock, mode == Mode.EXCLUSIVE ? ownerFile : null);
+          Held held = new Held(mode, channel, lock, mode == Mode.EXCLUSIVE ? ownerFile : null);
+          HELD.put(lockFile, held);
+          return new RootLock(lockFile, held);
         }
         String holder = holder(ownerFile);
         if (!told) {
@@ -125,14 +161,22 @@ public final class RootLock implements AutoCloseable {
 
   @Override
   public void close() throws CacheIoException {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    if (--held.depth > 0) {
+      return;
+    }
+    HELD.remove(lockFile, held);
     try {
-      if (ownerFile != null) {
-        Files.deleteIfExists(ownerFile);
+      if (held.ownerFile != null) {
+        Files.deleteIfExists(held.ownerFile);
       }
-      lock.release();
-      channel.close();
+      held.lock.release();
+      held.channel.close();
     } catch (IOException e) {
-      throw new CacheIoException(ownerFile == null ? Path.of("lock") : ownerFile, e);
+      throw new CacheIoException(held.ownerFile == null ? lockFile : held.ownerFile, e);
     }
   }
 }

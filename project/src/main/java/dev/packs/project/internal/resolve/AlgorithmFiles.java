@@ -1,0 +1,52 @@
+package dev.packs.project.internal.resolve;
+
+import dev.packs.cache.AlgorithmCache;
+import dev.packs.cache.AlgorithmCacheException;
+import dev.packs.flm.FlashAlgorithm;
+import dev.packs.flm.FlmLoader;
+import dev.packs.project.ProjectException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/** Parses the algorithm files resolution chooses; absent when a file does not exist. */
+public interface AlgorithmFiles {
+  /**
+   * The algorithm in {@code file}.
+   *
+   * @throws dev.packs.flm.FlmFormatException when the file is not a usable FLM
+   */
+  Optional<FlashAlgorithm> load(Path file);
+
+  /**
+   * Through the algorithm cache: a file parsed before (same path, size, time and identity) is not
+   * opened again.
+   */
+  static AlgorithmFiles cached(AlgorithmCache cache) {
+    return file -> {
+      if (!Files.isRegularFile(file)) {
+        return Optional.empty();
+      }
+      try {
+        return Optional.of(cache.load(file));
+      } catch (AlgorithmCacheException e) {
+        throw new ProjectException.FileFailure(file, "cannot read", e);
+      }
+    };
+  }
+
+  /** Reads and parses the file on every call. */
+  static AlgorithmFiles parsing() {
+    return file -> {
+      try {
+        return Optional.of(FlmLoader.load(Files.readAllBytes(file), file.toString()));
+      } catch (NoSuchFileException e) {
+        return Optional.empty();
+      } catch (IOException e) {
+        throw new ProjectException.FileFailure(file, "cannot read", e);
+      }
+    };
+  }
+}
