@@ -98,7 +98,7 @@ public final class PdscParser {
       case "releases" -> releases(unmarshaller == null ? StaxBinder.releases(r) : jaxb(r, Xml.Releases.class));
       case "requirements" ->
           requirements(unmarshaller == null ? StaxBinder.requirements(r) : jaxb(r, Xml.Requirements.class));
-      case "devices" -> devices = unmarshaller == null ? StaxBinder.devices(r) : jaxb(r, Xml.Devices.class);
+      case "devices" -> devices = unmarshaller == null ? StaxBinder.devices(r) : jaxbFamilies(r);
       case "boards" -> boards(unmarshaller == null ? StaxBinder.boards(r) : jaxb(r, Xml.Boards.class));
       default -> SafeXml.skipElement(r);
     }
@@ -111,6 +111,27 @@ public final class PdscParser {
   private <T> T jaxb(XMLStreamReader r, Class<T> type) throws JAXBException {
     jaxbConsumed = true;
     return unmarshaller.unmarshal(r, type).getValue();
+  }
+
+  /**
+   * The cursor walks {@code <devices>} and JAXB binds one {@code <family>} subtree at a time, so
+   * the JAXB binding is measured the same way as the StAX binder. Returns on the end tag.
+   */
+  private Xml.Devices jaxbFamilies(XMLStreamReader r) throws XMLStreamException, JAXBException {
+    Xml.Devices d = new Xml.Devices();
+    int event = r.next();
+    while (event != XMLStreamConstants.END_ELEMENT) {
+      if (event == XMLStreamConstants.START_ELEMENT) {
+        if (r.getLocalName().equals("family")) {
+          d.families.add(unmarshaller.unmarshal(r, Xml.Family.class).getValue());
+          event = r.getEventType(); // JAXB leaves the reader on the token after the subtree
+          continue;
+        }
+        SafeXml.skipElement(r);
+      }
+      event = r.next();
+    }
+    return d;
   }
 
   private void releases(Xml.Releases x) throws IndexException {
