@@ -43,7 +43,7 @@ class PdscBadInputTest {
 
   @Test
   void malformedXmlInsideTheDevicesSubtreeKeepsItsPosition() {
-    // The error is raised while JAXB reads the subtree; the position must survive.
+    // The error is raised while the binder reads the devices subtree; the position must survive.
     String xml = pack(family("<device Dname='D'>\n" + CPU + "<memory name='a' start='0' size='1'></device>"));
     assertThatThrownBy(() -> parse(xml))
         .isInstanceOf(IndexException.MalformedXml.class)

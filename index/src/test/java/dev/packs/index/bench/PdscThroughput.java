@@ -13,7 +13,7 @@ import java.util.stream.Stream;
 
 /**
  * Benchmark, not a test: parse + resolve throughput over every descriptor in a folder, warm. Prints
- * MB/s and devices/s per file and in total, for the StAX and the JAXB binding. Files are read into
+ * MB/s and devices/s per file and in total. Files are read into
  * memory first, so only parsing and resolving are timed. Time is the thread's CPU time, so that the
  * figures mean something on a shared, loaded machine; wall time is printed for the total too. Run
  * with {@code bench/pdsc-throughput.sh}.
@@ -52,26 +52,21 @@ public final class PdscThroughput {
   public static void main(String[] args) throws Exception {
     Path dir = Path.of(args.length > 0 ? args[0] : "../shared/data/pdsc");
     double seconds = args.length > 1 ? Double.parseDouble(args[1]) : 1.0;
-    List<PdscReader.Binding> bindings = args.length > 2
-        ? List.of(PdscReader.Binding.valueOf(args[2]))
-        : List.of(PdscReader.Binding.STAX, PdscReader.Binding.JAXB);
     List<Input> inputs = new ArrayList<>();
     try (Stream<Path> files = Files.list(dir)) {
       for (Path p : files.filter(f -> f.toString().endsWith(".pdsc")).sorted().toList()) {
         inputs.add(new Input(p.getFileName().toString(), Files.readAllBytes(p)));
       }
     }
-    for (PdscReader.Binding binding : bindings) {
-      measure(inputs, binding, seconds);
-    }
+    measure(inputs, seconds);
   }
 
-  private static void measure(List<Input> inputs, PdscReader.Binding binding, double seconds) {
-    System.out.printf("%n== binding %s: warming up on %d files...%n", binding, inputs.size());
+  private static void measure(List<Input> inputs, double seconds) {
+    System.out.printf("%n== warming up on %d files...%n", inputs.size());
     long warmEnd = System.nanoTime() + (long) (5e9 * seconds);
     while (System.nanoTime() < warmEnd) {
       for (Input in : inputs) {
-        run(in, binding);
+        run(in);
       }
     }
     System.out.printf("%-58s %10s %8s %10s %12s%n", "file", "bytes", "devices", "MB/s", "devices/s");
@@ -82,14 +77,14 @@ public final class PdscThroughput {
       long n = 0;
       long wallEnd = System.nanoTime() + (long) (1e9 * seconds / 20);
       while (System.nanoTime() < wallEnd) {
-        run(in, binding);
+        run(in);
         n++;
       }
       n *= 5; // a batch of about a quarter of the phase time, timed as a whole
       long devices = 0;
       long start = now();
       for (long i = 0; i < n; i++) {
-        devices += run(in, binding);
+        devices += run(in);
       }
       long now = now();
       double perRun = (now - start) / (double) n;
@@ -100,24 +95,24 @@ public final class PdscThroughput {
       System.out.printf("%-58s %10d %8d %10.1f %12.0f%n", in.name(), in.bytes().length, devicesPerRun,
           in.bytes().length / perRun * 1e9 / 1e6, devicesPerRun / perRun * 1e9);
     }
-    System.out.printf("%-58s %10d %8d %10.1f %12.0f%n", "TOTAL " + binding + " (CPU time, one pass)",
+    System.out.printf("%-58s %10d %8d %10.1f %12.0f%n", "TOTAL (CPU time, one pass)",
         totalBytes, totalDevices, totalBytes / totalNanos * 1e9 / 1e6, totalDevices / totalNanos * 1e9);
     long wallStart = System.nanoTime();
     int passes = 0;
     while (System.nanoTime() - wallStart < 1e9 * seconds) {
       for (Input in : inputs) {
-        run(in, binding);
+        run(in);
       }
       passes++;
     }
     double wall = (System.nanoTime() - wallStart) / (double) passes;
-    System.out.printf("%-58s %10d %8d %10.1f %12.0f%n", "TOTAL " + binding + " (wall time, whole passes)",
+    System.out.printf("%-58s %10d %8d %10.1f %12.0f%n", "TOTAL (wall time, whole passes)",
         totalBytes, totalDevices, totalBytes / wall * 1e9 / 1e6, totalDevices / wall * 1e9);
   }
 
-  private static int run(Input in, PdscReader.Binding binding) {
+  private static int run(Input in) {
     try {
-      PackDescriptor pdsc = PdscReader.read(new ByteArrayInputStream(in.bytes()), in.name(), binding);
+      PackDescriptor pdsc = PdscReader.read(new ByteArrayInputStream(in.bytes()), in.name());
       return DeviceResolver.resolve(pdsc).devices().size();
     } catch (IndexException e) {
       return 0; // cpm-bench.pdsc is not a descriptor; it is timed as a rejected input

@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** Turns the JAXB device tree into {@link DeviceNode} records, checking every attribute. */
+/** Turns the bound device tree into {@link DeviceNode} records, checking every attribute. */
 final class NodeMapper {
   private final String source;
 

@@ -9,9 +9,6 @@ import dev.packs.index.PackDescriptor.Requirement;
 import dev.packs.index.Version;
 import dev.packs.index.VersionRequirement;
 import dev.packs.index.internal.xml.SafeXml;
-import jakarta.xml.bind.JAXBContext;
-import jakarta.xml.bind.JAXBException;
-import jakarta.xml.bind.Unmarshaller;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,14 +19,13 @@ import javax.xml.stream.XMLStreamReader;
 
 /**
  * A StAX cursor walks the children of {@code <package>}: it reads the header texts itself, hands
- * {@code releases}, {@code requirements}, {@code devices} and {@code boards} to JAXB, and skips
- * everything else (components, conditions, examples) without building it.
+ * {@code releases}, {@code requirements}, {@code devices} and {@code boards} to {@link StaxBinder},
+ * and skips everything else (components, conditions, examples) without building it.
  */
 public final class PdscParser {
   private static final String EXPECTED = "a pack descriptor (.pdsc) with a <package> root";
 
   private final String source;
-  private final Unmarshaller unmarshaller; // null when binding with StAX
   private String vendor;
   private String name;
   private String description = "";
@@ -38,20 +34,14 @@ public final class PdscParser {
   private final List<Requirement> requirements = new ArrayList<>();
   private Xml.Devices devices = new Xml.Devices();
   private final List<Board> boards = new ArrayList<>();
-  private boolean jaxbConsumed;
 
-  private PdscParser(String source, boolean jaxb) {
+  private PdscParser(String source) {
     this.source = source;
-    try {
-      this.unmarshaller = jaxb ? Context.INSTANCE.createUnmarshaller() : null;
-    } catch (JAXBException e) {
-      throw new IllegalStateException("JAXB bindings are broken", e);
-    }
   }
 
-  /** Parses one descriptor, binding the subtrees with JAXB ({@code jaxb}) or the StAX binder. */
-  public static PackDescriptor parse(InputStream in, String source, boolean jaxb) throws IndexException {
-    return new PdscParser(source, jaxb).run(in);
+  /** Parses one descriptor. */
+  public static PackDescriptor parse(InputStream in, String source) throws IndexException {
+    return new PdscParser(source).run(in);
   }
 
   private PackDescriptor run(InputStream in) throws IndexException {
@@ -63,8 +53,6 @@ public final class PdscParser {
       readChildren(r);
     } catch (XMLStreamException e) {
       throw SafeXml.malformed(source, e);
-    } catch (JAXBException e) {
-      throw jaxbFailure(e);
     }
     if (vendor == null || name == null) {
       throw new IndexException.NotADescriptor(
@@ -75,42 +63,29 @@ public final class PdscParser {
         new NodeMapper(source).families(devices), boards, source);
   }
 
-  private void readChildren(XMLStreamReader r)
-      throws XMLStreamException, JAXBException, IndexException {
+  private void readChildren(XMLStreamReader r) throws XMLStreamException, IndexException {
     int event = r.next();
     while (event != XMLStreamConstants.END_ELEMENT) {
-      if (event == XMLStreamConstants.START_ELEMENT && bindSubtree(r)) {
-        event = r.getEventType(); // JAXB leaves the reader on the token after the subtree
-        continue;
+      if (event == XMLStreamConstants.START_ELEMENT) {
+        bindSubtree(r);
       }
       event = r.next();
     }
   }
 
-  /** Handles one child of package; true when JAXB consumed it, false when left on its end tag. */
-  private boolean bindSubtree(XMLStreamReader r)
-      throws XMLStreamException, JAXBException, IndexException {
+  /** Handles one child of package, leaving the reader on its end tag. */
+  private void bindSubtree(XMLStreamReader r) throws XMLStreamException, IndexException {
     switch (r.getLocalName()) {
       case "vendor" -> vendor = NodeMapper.trimmed(SafeXml.text(r));
       case "name" -> name = NodeMapper.trimmed(SafeXml.text(r));
       case "description" -> description = SafeXml.text(r);
       case "url" -> url = NodeMapper.trimmed(SafeXml.text(r));
-      case "releases" -> releases(unmarshaller == null ? StaxBinder.releases(r) : jaxb(r, Xml.Releases.class));
-      case "requirements" ->
-          requirements(unmarshaller == null ? StaxBinder.requirements(r) : jaxb(r, Xml.Requirements.class));
-      case "devices" -> devices = unmarshaller == null ? StaxBinder.devices(r) : jaxb(r, Xml.Devices.class);
-      case "boards" -> boards(unmarshaller == null ? StaxBinder.boards(r) : jaxb(r, Xml.Boards.class));
+      case "releases" -> releases(StaxBinder.releases(r));
+      case "requirements" -> requirements(StaxBinder.requirements(r));
+      case "devices" -> devices = StaxBinder.devices(r);
+      case "boards" -> boards(StaxBinder.boards(r));
       default -> SafeXml.skipElement(r);
     }
-    boolean consumed = jaxbConsumed;
-    jaxbConsumed = false;
-    return consumed;
-  }
-
-  /** Binds a subtree with JAXB, which leaves the reader on the token after its end tag. */
-  private <T> T jaxb(XMLStreamReader r, Class<T> type) throws JAXBException {
-    jaxbConsumed = true;
-    return unmarshaller.unmarshal(r, type).getValue();
   }
 
   private void releases(Xml.Releases x) throws IndexException {
@@ -189,27 +164,5 @@ public final class PdscParser {
 
   private IndexException bad(String element, String attribute, String value, String reason) {
     return new IndexException.BadAttribute(source, element, attribute, value == null ? "" : value, reason);
-  }
-
-  private IndexException jaxbFailure(JAXBException e) {
-    Throwable cause = e.getLinkedException() != null ? e.getLinkedException() : e.getCause();
-    if (cause instanceof XMLStreamException xse) {
-      return SafeXml.malformed(source, xse);
-    }
-    return new IndexException.MalformedXml(source, 0, 0, String.valueOf(cause != null ? cause : e), e);
-  }
-
-  /** One JAXB context for the process: building it is the expensive part of JAXB. */
-  private static final class Context {
-    static final JAXBContext INSTANCE = create();
-
-    private static JAXBContext create() {
-      try {
-        return JAXBContext.newInstance(
-            Xml.Devices.class, Xml.Releases.class, Xml.Requirements.class, Xml.Boards.class);
-      } catch (JAXBException e) {
-        throw new IllegalStateException("JAXB bindings are broken", e);
-      }
-    }
   }
 }
