@@ -10,7 +10,10 @@ import dev.packs.cache.internal.Verifier;
 import dev.packs.cache.internal.disk.RootLock;
 import dev.packs.cache.internal.net.Transports;
 
+import dev.packs.cache.internal.index.Versions;
 import dev.packs.index.IndexException;
+import dev.packs.index.PackId;
+import dev.packs.index.VersionRequirement;
 import dev.packs.index.PackSource;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -91,6 +94,41 @@ public final class PackCache implements AutoCloseable {
       List<InstalledPack> all = new ArrayList<>(InstalledPacks.scan(ctx.root()));
       all.addAll(InstalledPacks.local(ctx.root()));
       return List.copyOf(all);
+    }
+  }
+
+  /**
+   * The descriptor file of a pack: the newest installed version that {@code packId} accepts ({@code
+   * Vendor::Name}, {@code Vendor::Name@1.2.0}, {@code Vendor.Name.1.2.0}, ...), else its latest public
+   * descriptor in {@code .Web}. Read it with {@code PdscReader.read(in, path.toString())}.
+   *
+   * @throws PackNotFoundException when neither exists
+   */
+  public Path descriptor(String packId) throws CacheException {
+    PackId id;
+    try {
+      id = PackId.parse(packId);
+    } catch (IndexException e) {
+      throw new PackNotFoundException(packId, e.getMessage());
+    }
+    try (RootLock lock = ctx.lock(RootLock.Mode.SHARED, "read a descriptor")) {
+      Optional<InstalledPack> installed = InstalledPacks.scan(ctx.root()).stream()
+          .filter(p -> id.vendor().map(v -> v.equalsIgnoreCase(p.vendor())).orElse(true))
+          .filter(p -> p.name().equalsIgnoreCase(id.name()))
+          .filter(p -> Versions.accepts(id.requirement(), p.version()))
+          .max(java.util.Comparator.comparing(InstalledPack::version, Versions.ORDER));
+      if (installed.isPresent()) {
+        InstalledPack p = installed.get();
+        return p.path().resolve(p.vendor() + "." + p.name() + ".pdsc");
+      }
+      if (id.vendor().isPresent()
+          && (id.requirement() instanceof VersionRequirement.Any || id.requirement() instanceof VersionRequirement.Latest)) {
+        Path web = ctx.root().webDescriptor(id.vendor().get(), id.name());
+        if (java.nio.file.Files.isRegularFile(web)) {
+          return web;
+        }
+      }
+      throw new PackNotFoundException(packId, "not installed in " + ctx.root().path());
     }
   }
 

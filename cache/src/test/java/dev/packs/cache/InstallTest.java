@@ -206,6 +206,21 @@ class InstallTest {
   }
 
   @Test
+  void descriptorNamesTheInstalledFileElseTheWebCopyElseFails() throws Exception {
+    // The first link of the call chain: a pack reference to the descriptor file PdscReader reads.
+    install("Keil::STM32G4xx_DFP");
+    try (PackCache cache = TestCaches.open(root, mirror.indexUrl())) {
+      assertThat(cache.descriptor("Keil::STM32G4xx_DFP"))
+          .isEqualTo(root.resolve("Keil/STM32G4xx_DFP/1.1.0/Keil.STM32G4xx_DFP.pdsc")).isRegularFile();
+      assertThat(cache.descriptor("keil.stm32g4xx_dfp.1.1.0")).isEqualTo(cache.descriptor("Keil::STM32G4xx_DFP"));
+      assertThatThrownBy(() -> cache.descriptor("Keil::STM32G4xx_DFP@9.0.0"))
+          .isInstanceOf(PackNotFoundException.class).hasMessageContaining("Keil::STM32G4xx_DFP@9.0.0");
+      cache.remove("Keil::STM32G4xx_DFP", false);
+      assertThat(cache.descriptor("Keil::STM32G4xx_DFP")).isEqualTo(root.resolve(".Web/Keil.STM32G4xx_DFP.pdsc"));
+    }
+  }
+
+  @Test
   void verifyFindsAChangedFile() throws Exception {
     install("Keil::STM32G4xx_DFP");
     try (PackCache cache = TestCaches.open(root, mirror.indexUrl())) {

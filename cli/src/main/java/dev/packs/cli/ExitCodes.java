@@ -49,7 +49,7 @@ final class ExitCodes {
     if (e instanceof IndexException.BadPackId || e instanceof IndexException.AmbiguousName) {
       return ExitCode.USAGE;
     }
-    return ExitCode.FAILURE; // MalformedXml, NotADescriptor, BadAttribute, DatabaseFailure
+    return ExitCode.FAILURE; // MalformedXml, NotADescriptor, BadAttribute
   }
 
   private static ExitCode ofProject(ProjectException failure) {

@@ -1,6 +1,5 @@
 package dev.packs.index;
 
-import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -137,20 +136,6 @@ public abstract sealed class IndexException extends Exception {
 
     public List<String> vendors() {
       return vendors;
-    }
-  }
-
-  /** The device database on disk could not be read, written or locked. */
-  public static final class DatabaseFailure extends IndexException {
-    private final Path path;
-
-    public DatabaseFailure(Path path, String detail, Throwable cause) {
-      super(String.format("device database %s: %s", path, detail), cause);
-      this.path = path;
-    }
-
-    public Path path() {
-      return path;
     }
   }
 }

@@ -26,6 +26,25 @@ public final class Version implements Comparable<Version> {
   }
 
   /**
+   * The one order of version strings as folder names, index entries and pins carry them: versions by
+   * {@link #compareTo}; text that is not a version sorts below every version, and by its characters
+   * among such texts, so the order is total and two different non-versions never tie.
+   */
+  public static final java.util.Comparator<String> TEXT_ORDER = Version::compareText;
+
+  private static int compareText(String a, String b) {
+    Optional<Version> x = tryParse(a);
+    Optional<Version> y = tryParse(b);
+    if (x.isPresent() && y.isPresent()) {
+      return x.get().compareTo(y.get());
+    }
+    if (x.isPresent() != y.isPresent()) {
+      return x.isPresent() ? 1 : -1;
+    }
+    return a.compareTo(b);
+  }
+
+  /**
    * Reads a version.
    *
    * @throws IllegalArgumentException naming the text when it is not a version

@@ -46,4 +46,14 @@ class VersionTest {
     assertThat(Version.tryParse("1..2")).isEmpty();
     assertThatThrownBy(() -> Version.parse("v1")).hasMessageContaining("'v1'");
   }
+
+  @org.junit.jupiter.api.Test
+  void textOrderPutsNonVersionsBelowVersionsAndNeverTiesTwoDifferentTexts() {
+    // Folder names such as "latest" or "1.x" appear under Vendor/Name/ in real pack roots.
+    java.util.List<String> sorted = new java.util.ArrayList<>(java.util.List.of("2.0.0", "latest", "1.x", "1.2.0-rc1", "1.2.0", "10.0.0"));
+    sorted.sort(Version.TEXT_ORDER);
+    org.assertj.core.api.Assertions.assertThat(sorted).containsExactly("1.x", "latest", "1.2.0-rc1", "1.2.0", "2.0.0", "10.0.0");
+    org.assertj.core.api.Assertions.assertThat(Version.TEXT_ORDER.compare("latest", "1.x")).isPositive();
+    org.assertj.core.api.Assertions.assertThat(Version.TEXT_ORDER.compare("1.2.0+meta", "1.2.0")).isZero();
+  }
 }

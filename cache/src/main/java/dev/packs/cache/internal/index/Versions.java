@@ -7,11 +7,10 @@ import java.util.Optional;
 
 /**
  * Version strings as folder names and index entries carry them, ordered and matched with the index
- * module's {@link Version}; a string that is not a version sorts below every version.
+ * module's {@link Version#TEXT_ORDER}; a string that is not a version sorts below every version.
  */
 public final class Versions {
-  public static final Comparator<String> ORDER =
-      Comparator.comparing(Versions::parse, Comparator.nullsFirst(Comparator.<Version>naturalOrder()));
+  public static final Comparator<String> ORDER = Version.TEXT_ORDER;
 
   private Versions() {}
 

@@ -1,7 +1,6 @@
 package dev.packs.project.internal.resolve;
 
 import dev.packs.index.Version;
-import java.util.Optional;
 
 /**
  * Orders pack versions with the index module's {@link Version} (pre-release below release, {@code
@@ -15,14 +14,6 @@ final class VersionOrder {
   }
 
   static int compare(String a, String b) {
-    Optional<Version> x = Version.tryParse(a);
-    Optional<Version> y = Version.tryParse(b);
-    if (x.isPresent() && y.isPresent()) {
-      return x.get().compareTo(y.get());
-    }
-    if (x.isPresent() != y.isPresent()) {
-      return x.isPresent() ? 1 : -1;
-    }
-    return a.compareTo(b);
+    return Version.TEXT_ORDER.compare(a, b);
   }
 }
