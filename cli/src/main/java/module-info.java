@@ -4,6 +4,8 @@ module dev.packs.cli {
   requires dev.packs.cache;
   requires dev.packs.flm;
   requires dev.packs.project;
+  requires dev.packs.flash;
+  requires dev.packs.probe;
   requires dev.packs.emulator;
   requires info.picocli;
   requires com.fasterxml.jackson.databind;
