@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.packs.flm.ByteSource;
+import dev.packs.flm.testdata.TestAlgorithms;
 import dev.packs.flm.FlashAlgorithm;
 import dev.packs.flm.FlmFormatException;
 import dev.packs.flm.FlmLoader;

@@ -1,5 +1,6 @@
 package dev.packs.cache;
 
+import dev.packs.index.testdata.SharedData;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
@@ -22,7 +23,7 @@ class DeviceDatabaseProcessTest {
         tmp.resolve("root").toString()));
     for (String f : List.of("Keil.STM32G4xx_DFP.1.1.0.pdsc", "Keil.STM32F1xx_DFP.2.3.0.pdsc",
         "NordicSemiconductor.nRF_DeviceFamilyPack.8.35.0.pdsc")) {
-      cmd.add(SharedIndexData.pdsc(f).toString());
+      cmd.add(SharedData.pdsc(f).toString());
     }
     List<Process> processes = new ArrayList<>();
     for (int i = 0; i < 3; i++) {

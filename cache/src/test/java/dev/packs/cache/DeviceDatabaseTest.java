@@ -3,6 +3,7 @@ package dev.packs.cache;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.packs.index.Device;
+import dev.packs.index.testdata.SharedData;
 import dev.packs.index.DeviceMatch;
 import dev.packs.index.DeviceResolver;
 import dev.packs.index.Version;
@@ -46,7 +47,7 @@ class DeviceDatabaseTest {
   private PackSource source(String key, String pdsc, PackSource.Origin origin) throws Exception {
     Path copy = tmp.resolve("src").resolve(key.replace(':', '_') + ".pdsc");
     Files.createDirectories(copy.getParent());
-    Files.copy(SharedIndexData.pdsc(pdsc), copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    Files.copy(SharedData.pdsc(pdsc), copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     return new PackSource(key, copy, origin);
   }
 
@@ -81,7 +82,7 @@ class DeviceDatabaseTest {
         .containsExactly("2.1.1-dev", "2.0.1-dev", "1.1.0");
     Device d = db().device(providers.get(0), "STM32G431KBTx").orElseThrow();
     assertThat(d.pack().version()).contains(Version.parse("2.1.1-dev"));
-    assertThat(d).isEqualTo(SharedIndexData.device("Keil.STM32G4xx_DFP.2.1.0-tag.pdsc", "STM32G431KBTx"));
+    assertThat(d).isEqualTo(SharedData.device("Keil.STM32G4xx_DFP.2.1.0-tag.pdsc", "STM32G431KBTx"));
   }
 
   @Test
@@ -104,7 +105,7 @@ class DeviceDatabaseTest {
   }
 
   private static int count(String pdsc) throws Exception {
-    return DeviceResolver.resolve(SharedIndexData.read(pdsc)).devices().size();
+    return DeviceResolver.resolve(SharedData.read(pdsc)).devices().size();
   }
 
   @Test

@@ -1,5 +1,6 @@
 package dev.packs.flm;
 
+import dev.packs.flm.testdata.TestAlgorithms;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,5 +1,6 @@
 package dev.packs.flm;
 
+import dev.packs.flm.testdata.TestAlgorithms;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;

@@ -1,5 +1,6 @@
 package dev.packs.flm;
 
+import dev.packs.flm.testdata.TestAlgorithms;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -1,5 +1,6 @@
 package dev.packs.index;
 
+import dev.packs.index.testdata.SharedData;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;

@@ -1,4 +1,7 @@
-package dev.packs.flm;
+package dev.packs.flm.testdata;
+
+import dev.packs.flm.FlashAlgorithm;
+import dev.packs.flm.FlmLoader;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -8,18 +11,18 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /** The project's own compiled flash algorithms in {@code test-algorithms/build}, read in place. */
-final class TestAlgorithms {
+public final class TestAlgorithms {
   private TestAlgorithms() {}
 
-  static Path dir() {
+  public static Path dir() {
     return Path.of(System.getProperty("packs.repo", "..")).resolve("test-algorithms/build");
   }
 
-  static Path path(String name) {
+  public static Path path(String name) {
     return dir().resolve(name);
   }
 
-  static byte[] bytes(String name) {
+  public static byte[] bytes(String name) {
     try {
       return Files.readAllBytes(path(name));
     } catch (IOException e) {
@@ -27,12 +30,12 @@ final class TestAlgorithms {
     }
   }
 
-  static FlashAlgorithm load(String name) {
+  public static FlashAlgorithm load(String name) {
     return FlmLoader.load(bytes(name), name);
   }
 
   /** Every built .flm, by file name. */
-  static List<String> names() {
+  public static List<String> names() {
     try (Stream<Path> files = Files.list(dir())) {
       return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".flm")).sorted().toList();
     } catch (IOException e) {
