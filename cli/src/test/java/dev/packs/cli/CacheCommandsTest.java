@@ -116,6 +116,14 @@ class CacheCommandsTest {
   }
 
   @Test
+  void cacheDirJsonIsValidForAnyPath() throws Exception {
+    // A tab, a quote and a backslash: each must be escaped in JSON, the tab is what hand-built JSON missed.
+    root = dir.resolve("pack\troot \"x\" \\y");
+    assertThat(run("cache-dir", "--json")).isEqualTo(0);
+    assertThat(new ObjectMapper().readTree(out.toString()).get("root").asText()).isEqualTo(root.toString());
+  }
+
+  @Test
   void removeThenListIsEmpty() {
     run("install", "STM32G4xx_DFP");
     assertThat(run("rm", "Keil.STM32G4xx_DFP", "--purge")).isEqualTo(0);
