@@ -12,7 +12,8 @@ public abstract sealed class CacheException extends Exception
         LockTimeoutException,
         CacheIoException,
         IndexUpdateException,
-        DeviceDatabaseException {
+        DeviceDatabaseException,
+        ConfigException {
   protected CacheException(String message, Throwable cause) {
     super(message, cause);
   }

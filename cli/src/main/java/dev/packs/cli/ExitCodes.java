@@ -71,6 +71,9 @@ final class ExitCodes {
   }
 
   private static ExitCode ofCache(dev.packs.cache.CacheException failure) {
+    if (failure instanceof dev.packs.cache.ConfigException) { // a bad setting in the config file or the environment
+      return ExitCode.USAGE;
+    }
     if (failure instanceof dev.packs.cache.OfflineException) {
       return ExitCode.OFFLINE;
     }

@@ -124,6 +124,31 @@ class CacheCommandsTest {
   }
 
   @Test
+  void badConfigValueIsAUsageErrorNamingTheFileTheKeyAndTheValue() throws Exception {
+    Path config = Files.createDirectories(root.resolve(".packs")).resolve("config.properties");
+    Files.writeString(config, "per-host-limit=abc\n");
+    assertThat(run("list")).isEqualTo(ExitCode.USAGE.code());
+    assertThat(err.toString().strip())
+        .isEqualTo("packs: invalid value 'abc' for per-host-limit in " + config + ": expected a whole number of at least 1");
+  }
+
+  @Test
+  void unreadableConfigFileIsAFailureNamingIt() throws Exception {
+    // A folder in the file's place cannot be read, whoever runs the test.
+    Path config = Files.createDirectories(root.resolve(".packs/config.properties"));
+    assertThat(run("list")).isEqualTo(ExitCode.FAILURE.code());
+    assertThat(err.toString()).contains(config.toString()).doesNotContain("\tat ");
+  }
+
+  @Test
+  void badPacksOfflineIsAUsageErrorNamingTheVariable() {
+    env.put("PACKS_OFFLINE", "sometimes");
+    assertThat(run("list")).isEqualTo(ExitCode.USAGE.code());
+    assertThat(err.toString()).contains("PACKS_OFFLINE").contains("'sometimes'");
+    assertThat(server.requests()).isEmpty();
+  }
+
+  @Test
   void removeThenListIsEmpty() {
     run("install", "STM32G4xx_DFP");
     assertThat(run("rm", "Keil.STM32G4xx_DFP", "--purge")).isEqualTo(0);
