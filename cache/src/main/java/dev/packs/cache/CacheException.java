@@ -13,7 +13,8 @@ public abstract sealed class CacheException extends Exception
         CacheIoException,
         IndexUpdateException,
         DeviceDatabaseException,
-        ConfigException {
+        ConfigException,
+        InvalidPackIdException {
   protected CacheException(String message, Throwable cause) {
     super(message, cause);
   }

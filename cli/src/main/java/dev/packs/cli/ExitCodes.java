@@ -71,7 +71,8 @@ final class ExitCodes {
   }
 
   private static ExitCode ofCache(dev.packs.cache.CacheException failure) {
-    if (failure instanceof dev.packs.cache.ConfigException) { // a bad setting in the config file or the environment
+    if (failure instanceof dev.packs.cache.ConfigException // a bad setting in the config file or the environment
+        || failure instanceof dev.packs.cache.InvalidPackIdException) {
       return ExitCode.USAGE;
     }
     if (failure instanceof dev.packs.cache.OfflineException) {
