@@ -24,7 +24,7 @@ final class ExitCodes {
     if (failure instanceof dev.packs.cache.CacheException cache) {
       return ofCache(cache);
     }
-    if (failure instanceof ParameterException || failure instanceof IllegalArgumentException) {
+    if (failure instanceof ParameterException || failure instanceof UsageException) {
       return ExitCode.USAGE;
     }
     if (failure instanceof TargetException || failure instanceof EmulatorException) {
