@@ -44,8 +44,13 @@ public final class DeviceIndexer {
     return database().sync(sources, listener);
   }
 
-  /** Reads a {@code .pdsc} file, or the descriptor inside a {@code .pack} or {@code .zip}. */
-  public static PackDescriptor readDescriptor(Path pdscOrPack) throws IndexException, IOException {
-    return DescriptorFiles.read(pdscOrPack);
+  /**
+   * Reads a {@code .pdsc} file, or the descriptor inside a {@code .pack} or {@code .zip} after the
+   * archive checks {@code install} applies with the default {@link CacheConfig.ZipLimits}.
+   *
+   * @throws InvalidPackException if the archive fails those checks
+   */
+  public static PackDescriptor readDescriptor(Path pdscOrPack) throws IndexException, IOException, InvalidPackException {
+    return DescriptorFiles.read(pdscOrPack, CacheConfig.ZipLimits.defaults());
   }
 }

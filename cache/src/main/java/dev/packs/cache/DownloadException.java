@@ -27,7 +27,9 @@ public final class DownloadException extends CacheException {
     /** Redirects came back to a URL already visited, or there were too many. */
     REDIRECT_LOOP,
     /** The connection could not be made or was reset. */
-    CONNECTION
+    CONNECTION,
+    /** The URL's scheme is neither http, https nor file. */
+    UNSUPPORTED_SCHEME
   }
 
   private final URI url;

@@ -1,6 +1,7 @@
 package dev.packs.cache;
 
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -23,8 +24,12 @@ public record ProxySettings(Optional<URI> http, Optional<URI> https, List<String
     return new ProxySettings(Optional.empty(), Optional.empty(), List.of());
   }
 
-  /** Reads the proxy variables; the lower-case form wins when both are set, as curl does. */
-  public static ProxySettings fromEnvironment(Map<String, String> env) {
+  /**
+   * Reads the proxy variables; the lower-case form wins when both are set, as curl does.
+   *
+   * @throws ConfigException if a proxy variable does not hold a URL, naming the variable
+   */
+  public static ProxySettings fromEnvironment(Map<String, String> env) throws ConfigException {
     List<String> bypass = new ArrayList<>();
     for (String part : variable(env, "no_proxy").orElse("").split(",")) {
       String host = part.trim().toLowerCase(Locale.ROOT);
@@ -32,10 +37,7 @@ public record ProxySettings(Optional<URI> http, Optional<URI> https, List<String
         bypass.add(host);
       }
     }
-    return new ProxySettings(
-        variable(env, "http_proxy").map(ProxySettings::proxyUri),
-        variable(env, "https_proxy").map(ProxySettings::proxyUri),
-        bypass);
+    return new ProxySettings(proxy(env, "http_proxy"), proxy(env, "https_proxy"), bypass);
   }
 
   /** The proxy for a request to {@code target}, if any. */
@@ -61,14 +63,28 @@ public record ProxySettings(Optional<URI> http, Optional<URI> https, List<String
   }
 
   private static Optional<String> variable(Map<String, String> env, String lower) {
-    String value = env.get(lower);
-    if (value == null || value.isBlank()) {
-      value = env.get(lower.toUpperCase(Locale.ROOT));
-    }
-    return Optional.ofNullable(value).map(String::trim).filter(v -> !v.isEmpty());
+    return Optional.ofNullable(env.get(name(env, lower))).map(String::trim).filter(v -> !v.isEmpty());
   }
 
-  private static URI proxyUri(String value) {
-    return URI.create(value.contains("://") ? value : "http://" + value);
+  /** The variable's name as set: the lower-case form unless only the upper-case one has a value. */
+  private static String name(Map<String, String> env, String lower) {
+    String value = env.get(lower);
+    return value == null || value.isBlank() ? lower.toUpperCase(Locale.ROOT) : lower;
+  }
+
+  private static Optional<URI> proxy(Map<String, String> env, String lower) throws ConfigException {
+    Optional<String> value = variable(env, lower);
+    if (value.isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      URI uri = new URI(value.get().contains("://") ? value.get() : "http://" + value.get());
+      if (uri.getHost() != null) {
+        return Optional.of(uri);
+      }
+    } catch (URISyntaxException e) {
+      // reported below
+    }
+    throw ConfigException.inEnvironment(name(env, lower), value.get(), "a proxy URL such as http://proxy.example:3128");
   }
 }

@@ -100,8 +100,40 @@ class DeviceIndexerTest {
       zip.putNextEntry(new ZipEntry("readme.txt"));
     }
     assertThatThrownBy(() -> DeviceIndexer.readDescriptor(pack))
-        .isInstanceOf(IndexException.NotADescriptor.class)
-        .hasMessageContaining("no descriptor");
+        .isInstanceOfSatisfying(InvalidPackException.class,
+            e -> assertThat(e.problem()).isEqualTo(InvalidPackException.Problem.NO_DESCRIPTOR))
+        .hasMessageContaining(pack.toString());
+  }
+
+  @Test
+  void aPackWhoseDescriptorIsAZipBombIsRefusedBeforeItExpands() throws Exception {
+    // The real RP2040 descriptor then 8 MiB of blanks: valid XML that expands about 1000:1.
+    Path pack = tmp.resolve("Keil.RP2040_DFP.1.0.0.pack");
+    try (OutputStream os = Files.newOutputStream(pack); ZipOutputStream zip = new ZipOutputStream(os)) {
+      zip.putNextEntry(new ZipEntry("Keil.RP2040_DFP.pdsc"));
+      zip.write(Files.readAllBytes(shared("Keil.RP2040_DFP.pdsc")));
+      zip.write(" ".repeat(8 << 20).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+    }
+    assertThatThrownBy(() -> DeviceIndexer.readDescriptor(pack))
+        .isInstanceOfSatisfying(InvalidPackException.class, e -> {
+          assertThat(e.problem()).isEqualTo(InvalidPackException.Problem.SUSPICIOUS_RATIO);
+          assertThat(e.source()).isEqualTo(pack.toString());
+          assertThat(e.entry()).contains("Keil.RP2040_DFP.pdsc");
+        });
+  }
+
+  @Test
+  void aPackWithAnEntryOutsideItsFolderIsRefused() throws Exception {
+    // install refuses '..' entries; reading only the descriptor must refuse the same archive.
+    Path pack = tmp.resolve("Keil.RP2040_DFP.1.0.0.pack");
+    try (OutputStream os = Files.newOutputStream(pack); ZipOutputStream zip = new ZipOutputStream(os)) {
+      zip.putNextEntry(new ZipEntry("Keil.RP2040_DFP.pdsc"));
+      zip.write(Files.readAllBytes(shared("Keil.RP2040_DFP.pdsc")));
+      zip.putNextEntry(new ZipEntry("../../evil.txt"));
+    }
+    assertThatThrownBy(() -> DeviceIndexer.readDescriptor(pack))
+        .isInstanceOfSatisfying(InvalidPackException.class,
+            e -> assertThat(e.problem()).isEqualTo(InvalidPackException.Problem.UNSAFE_ENTRY));
   }
 
   private static List<Integer> counts(DeviceDatabase.SyncReport r) {

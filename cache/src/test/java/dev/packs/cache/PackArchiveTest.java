@@ -98,6 +98,32 @@ class PackArchiveTest {
   }
 
   @Test
+  void rejectsDescriptorExpandingBeyondItsDeclaredSize() throws Exception {
+    Path file = Fixtures.packOf(PDSC, "Keil.STM32G4xx_DFP.pdsc").writeTo(dir.resolve("l.pack"));
+    declareSize(file, "Keil.STM32G4xx_DFP.pdsc", 100);
+    assertThatThrownBy(() -> PackArchive.inspect(file, "l", LIMITS))
+        .isInstanceOfSatisfying(InvalidPackException.class, e -> {
+          assertThat(e.problem()).isEqualTo(Problem.TOO_LARGE);
+          assertThat(e.entry()).contains("Keil.STM32G4xx_DFP.pdsc");
+        });
+  }
+
+  /** Rewrites the uncompressed size the central directory declares for {@code entry}, as a lying archive would. */
+  private static void declareSize(Path zip, String entry, int size) throws IOException {
+    java.nio.ByteBuffer all = java.nio.ByteBuffer.wrap(Files.readAllBytes(zip)).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+    byte[] name = entry.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    for (int at = 0; at + 46 + name.length <= all.capacity(); at++) {
+      if (all.getInt(at) == 0x02014b50 && all.getShort(at + 28) == name.length
+          && Arrays.equals(Arrays.copyOfRange(all.array(), at + 46, at + 46 + name.length), name)) {
+        all.putInt(at + 24, size);
+        Files.write(zip, all.array());
+        return;
+      }
+    }
+    throw new AssertionError("no central directory record for " + entry);
+  }
+
+  @Test
   void rejectsTruncatedArchive() throws Exception {
     Path file = Fixtures.packOf(PDSC, "Keil.STM32G4xx_DFP.pdsc").writeTo(dir.resolve("t.pack"));
     byte[] all = Files.readAllBytes(file);

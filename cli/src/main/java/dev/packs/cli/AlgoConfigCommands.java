@@ -43,6 +43,9 @@ final class AlgoConfigCommands {
 
     @Override
     public Integer call() {
+      if (name.isBlank()) {
+        throw new CommandLine.ParameterException(spec.commandLine(), "the algorithm NAME is empty");
+      }
       ProjectEditor.Edit edit = ProjectContext.editor(services, spec).useAlgorithm(target, name);
       report(spec.commandLine().getErr(), "algorithm " + name, edit);
       return ExitCode.OK.code();

@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.TypeConversionException;
@@ -56,7 +57,7 @@ final class AlgoExportCommand implements Callable<Integer> {
       algorithms = algorithms.stream().map(a -> a.withRam(ram)).toList();
     }
     if (format == ExportFormat.PYOCD && algorithms.stream().anyMatch(a -> a.ram().isEmpty())) {
-      throw new IllegalArgumentException(
+      throw new ParameterException(spec.commandLine(),
           "--format pyocd places the algorithm in RAM: give --ram START:SIZE, e.g. --ram 0x20000000:0x8000");
     }
     PrintWriter out = spec.commandLine().getOut();

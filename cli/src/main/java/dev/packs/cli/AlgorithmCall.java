@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.TypeConversionException;
 
 /**
  * One flash-algorithm function call asked for on the command line, such as {@code
@@ -44,7 +46,7 @@ record AlgorithmCall(Function function, List<Long> args) {
           return f;
         }
       }
-      throw new IllegalArgumentException("unknown flash-algorithm function '" + name
+      throw new TypeConversionException("unknown flash-algorithm function '" + name
           + "'; expected one of Init, UnInit, EraseSector, ProgramPage, EraseChip, BlankCheck, Verify");
     }
   }
@@ -63,15 +65,27 @@ record AlgorithmCall(Function function, List<Long> args) {
     }
   }
 
-  /** Parses {@code NAME[:ARG[,ARG...]]}; numbers are decimal or 0x-prefixed hexadecimal. */
+  /**
+   * Parses {@code NAME[:ARG[,ARG...]]}; numbers are decimal or 0x-prefixed hexadecimal.
+   *
+   * @throws TypeConversionException naming what is wrong, for picocli to report against {@code --call}
+   */
   static AlgorithmCall parse(String text) {
     String[] parts = text.strip().split(":", 2);
     Function function = Function.named(parts[0].strip());
     List<Long> args = new ArrayList<>();
     if (parts.length == 2 && !parts[1].isBlank()) {
       for (String arg : parts[1].split(",")) {
-        args.add(number(arg));
+        long value = number(arg);
+        if (value > 0xFFFF_FFFFL) {
+          throw new TypeConversionException("argument is not a 32-bit value: '" + arg.strip() + "'");
+        }
+        args.add(value);
       }
+    }
+    if (args.size() > function.arity()) {
+      throw new TypeConversionException(String.format("%s takes at most %d arguments, not %d",
+          function.symbol(), function.arity(), args.size()));
     }
     return new AlgorithmCall(function, args);
   }
@@ -80,9 +94,21 @@ record AlgorithmCall(Function function, List<Long> args) {
   static long number(String text) {
     String t = text.strip().toLowerCase(Locale.ROOT).replace("_", "");
     try {
-      return t.startsWith("0x") ? Long.parseLong(t.substring(2), 16) : Long.parseLong(t);
+      long value = t.startsWith("0x") ? Long.parseLong(t.substring(2), 16) : Long.parseLong(t);
+      if (value >= 0) {
+        return value;
+      }
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("not a number: '" + text.strip() + "'", e);
+      // reported below
+    }
+    throw new TypeConversionException("not an unsigned number: '" + text.strip() + "'");
+  }
+
+  /** Reads {@code --call} values. */
+  static final class Converter implements ITypeConverter<AlgorithmCall> {
+    @Override
+    public AlgorithmCall convert(String value) {
+      return parse(value);
     }
   }
 }

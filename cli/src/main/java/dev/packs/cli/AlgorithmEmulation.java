@@ -175,7 +175,7 @@ final class AlgorithmEmulation {
       case BLANK_CHECK -> points.blankCheck();
       case VERIFY -> points.verify();
     };
-    return entry.orElseThrow(() -> new IllegalArgumentException(
+    return entry.orElseThrow(() -> new UsageException(
         algorithm.source() + " has no " + function.symbol() + " function"));
   }
 
@@ -194,7 +194,7 @@ final class AlgorithmEmulation {
         long length = arg(given, 1, request.data().map(d -> Math.min(d.length, pageSize))
             .orElse(pageSize));
         if (length > pageSize) {
-          throw new IllegalArgumentException(String.format(
+          throw new UsageException(String.format(
               "%s length 0x%X is larger than the page buffer (0x%X)", call.function().symbol(),
               length, pageSize));
         }

@@ -253,12 +253,12 @@ final class CacheCommands {
 
     @Override
     public int run(PackCache cache) {
-      out().println(json ? "{\"root\": " + quote(cache.config().root().path().toString()) + "}" : cache.config().root().path());
+      if (json) {
+        CacheViews.print(out(), new CacheViews.Root(cache.config().root().path().toString()));
+      } else {
+        out().println(cache.config().root().path());
+      }
       return ExitCode.OK.code();
-    }
-
-    private static String quote(String s) {
-      return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
   }
 }

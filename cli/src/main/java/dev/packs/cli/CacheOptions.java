@@ -1,16 +1,13 @@
 package dev.packs.cli;
 
 import dev.packs.cache.CacheConfig;
+import dev.packs.cache.CacheException;
+import dev.packs.cache.ConfigFile;
 import dev.packs.cache.PackRoot;
 import dev.packs.cache.ProxySettings;
-import java.io.IOException;
-import java.io.Reader;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Optional;
-import java.util.Properties;
 
 /**
  * The options every cache command shares, and how they combine with the environment and the config
@@ -34,49 +31,33 @@ final class CacheOptions {
     return ProjectContext.packRoot(services, packRoot);
   }
 
-  CacheConfig config(Services services) {
+  /**
+   * The cache configuration from the options, the environment and the config file.
+   *
+   * @throws dev.packs.cache.ConfigException if a setting has a value that does not parse, naming where it was set
+   * @throws dev.packs.cache.CacheIoException if the config file exists but cannot be read
+   */
+  CacheConfig config(Services services) throws CacheException {
     PackRoot root = root(services);
-    Properties file = configFile(services, root);
+    ConfigFile file = ConfigFile.read(configFile(services, root));
     CacheConfig.Builder b = CacheConfig.builder(root).clock(services.clock()).proxies(ProxySettings.fromEnvironment(services.environment()));
     b.version(Optional.ofNullable(PacksCommand.class.getPackage().getImplementationVersion()).orElse("dev"));
-    Optional<String> url = indexUrl.map(URI::toString).or(() -> prop(file, "index-url"));
-    url.ifPresent(u -> b.indexUrl(absolute(u, services)));
-    boolean off = offline || services.env("PACKS_OFFLINE").filter(v -> !v.equals("0") && !v.equalsIgnoreCase("false")).isPresent()
-        || prop(file, "offline").filter("true"::equalsIgnoreCase).isPresent();
+    indexUrl.or(file::indexUrl).ifPresent(u -> b.indexUrl(absolute(u, services)));
+    boolean off = offline || ConfigFile.offlineFromEnvironment(services.environment()).or(file::offline).orElse(false);
     b.network(off ? CacheConfig.Network.OFFLINE : CacheConfig.Network.ONLINE);
     CacheConfig.Timeouts d = CacheConfig.Timeouts.defaults();
     b.timeouts(new CacheConfig.Timeouts(
-        seconds(file, "connect-timeout-seconds").orElse(d.connect()),
-        seconds(file, "read-timeout-seconds").orElse(d.read()),
-        seconds(file, "call-timeout-seconds").orElse(d.call())));
-    seconds(file, "lock-timeout-seconds").ifPresent(b::lockTimeout);
-    prop(file, "per-host-limit").map(Integer::parseInt).ifPresent(b::perHostLimit);
+        file.connectTimeout().orElse(d.connect()), file.readTimeout().orElse(d.read()), file.callTimeout().orElse(d.call())));
+    file.lockTimeout().ifPresent(b::lockTimeout);
+    file.perHostLimit().ifPresent(b::perHostLimit);
     return b.build();
   }
 
-  private static URI absolute(String url, Services services) {
-    URI uri = URI.create(url);
-    return uri.isAbsolute() ? uri : services.workingDir().resolve(url).toUri();
+  private static URI absolute(URI uri, Services services) {
+    return uri.isAbsolute() ? uri : services.workingDir().resolve(uri.toString()).toUri();
   }
 
-  private static Properties configFile(Services services, PackRoot root) {
-    Path path = services.env("PACKS_CONFIG").map(Path::of).orElse(root.stateDir().resolve("config.properties"));
-    Properties p = new Properties();
-    if (Files.isRegularFile(path)) {
-      try (Reader r = Files.newBufferedReader(path)) {
-        p.load(r);
-      } catch (IOException e) {
-        throw new IllegalArgumentException("cannot read the config file " + path + ": " + e.getMessage(), e);
-      }
-    }
-    return p;
-  }
-
-  private static Optional<String> prop(Properties p, String key) {
-    return Optional.ofNullable(p.getProperty(key)).map(String::strip).filter(s -> !s.isEmpty());
-  }
-
-  private static Optional<Duration> seconds(Properties p, String key) {
-    return prop(p, key).map(Long::parseLong).map(Duration::ofSeconds);
+  private static Path configFile(Services services, PackRoot root) {
+    return services.env("PACKS_CONFIG").map(Path::of).orElse(root.stateDir().resolve("config.properties"));
   }
 }

@@ -33,6 +33,8 @@ final class CacheViews {
 
   record Failure(String url, String reason) {}
 
+  record Root(String root) {}
+
   record Update(
       boolean indexChanged, int listed, int fetched, int notModified, int skipped, int requests, long bytes, long millis, List<Failure> failures) {
     static Update of(IndexUpdate u) {

@@ -1,5 +1,6 @@
 package dev.packs.cli;
 
+import dev.packs.cache.CacheException;
 import dev.packs.cache.DeviceIndexer;
 import dev.packs.cache.PackRoot;
 import dev.packs.index.Device;
@@ -55,7 +56,7 @@ final class DeviceLookup {
     return new DeviceLookup(root, files, err);
   }
 
-  List<DeviceMatch> find(List<String> patterns) throws IndexException, IOException, DeviceDatabaseException {
+  List<DeviceMatch> find(List<String> patterns) throws IndexException, IOException, CacheException {
     DeviceCatalog catalog = catalog();
     List<DeviceMatch> matches = catalog.find(patterns);
     if (matches.isEmpty()) {
@@ -74,7 +75,7 @@ final class DeviceLookup {
     return "searched " + catalog.packs().size() + " descriptor(s) in " + root.path();
   }
 
-  Shown show(String name) throws IndexException, IOException, DeviceDatabaseException {
+  Shown show(String name) throws IndexException, IOException, CacheException {
     DeviceCatalog catalog = catalog();
     List<IndexedPack> providers = catalog.providers(name);
     for (IndexedPack p : providers) {
@@ -108,7 +109,7 @@ final class DeviceLookup {
     return indexer.database().warnings(p, name);
   }
 
-  private DeviceCatalog catalog() throws IndexException, IOException, DeviceDatabaseException {
+  private DeviceCatalog catalog() throws IndexException, IOException, CacheException {
     List<IndexedPack> packs = new ArrayList<>(fromFiles());
     DeviceDatabase.SyncReport report = indexer.refresh(new Reporter());
     if (report.indexed() > 0 || report.removed() > 0) {
@@ -120,7 +121,7 @@ final class DeviceLookup {
     return new DeviceCatalog(packs);
   }
 
-  private List<IndexedPack> fromFiles() throws IndexException, IOException, DeviceDatabaseException {
+  private List<IndexedPack> fromFiles() throws IndexException, IOException, CacheException {
     List<IndexedPack> out = new ArrayList<>();
     for (Path file : packFiles) {
       PackDescriptor pdsc = DeviceIndexer.readDescriptor(file);

@@ -16,11 +16,14 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
 
 /** {@code packs emulate}: runs a flash algorithm's functions in the emulator and shows what they do. */
 @Command(
@@ -36,6 +39,8 @@ import picocli.CommandLine.Spec;
     })
 final class EmulateCommand implements Callable<Integer> {
   private static final String DEFAULT_RAM = "0x20000000:0x10000";
+  /** Where the Cortex-M private peripheral bus and vendor system space begin; never RAM. */
+  private static final long SYSTEM_SPACE = 0xE000_0000L;
 
   private final Services services;
   @Spec private CommandSpec spec;
@@ -52,10 +57,10 @@ final class EmulateCommand implements Callable<Integer> {
       description = "also look for --device in this .pdsc or .pack file (repeatable)")
   private List<Path> packFiles = new ArrayList<>();
 
-  @Option(names = "--call", paramLabel = "FUNCTION[:ARG,...]",
+  @Option(names = "--call", paramLabel = "FUNCTION[:ARG,...]", converter = AlgorithmCall.Converter.class,
       description = "a call to make, in order, e.g. Init:0x08000000,0,1 EraseSector:0x08004000"
           + " ProgramPage:0x08004000[,LENGTH]. Missing arguments get defaults.")
-  private List<String> calls = List.of();
+  private List<AlgorithmCall> calls = List.of();
 
   @Option(names = "--data", paramLabel = "FILE",
       description = "data for ProgramPage (default: each word holds its own address)")
@@ -65,19 +70,19 @@ final class EmulateCommand implements Callable<Integer> {
       description = "unmapped memory reads as 0 and ignores writes instead of faulting")
   private boolean permissive;
 
-  @Option(names = "--ram", paramLabel = "START:SIZE",
+  @Option(names = "--ram", paramLabel = "START:SIZE", converter = RamConverter.class,
       description = "the RAM the algorithm is placed in (default: the device's, else "
           + DEFAULT_RAM + ")")
-  private String ram;
+  private RamWindow ram;
 
   @Option(names = "--model", paramLabel = "MODEL",
       description = "flash-controller model: STM32G4, NRF52, SFC or none (default: from the device,"
           + " else from the algorithm's FlashDevice name)")
   private String model;
 
-  @Option(names = "--core", paramLabel = "CORE",
+  @Option(names = "--core", paramLabel = "CORE", converter = CoreConverter.class,
       description = "the core, e.g. Cortex-M0 or Cortex-M4 (default: the device's, else Cortex-M4)")
-  private String core;
+  private Core core;
 
   @Option(names = "--max-instructions", paramLabel = "N", defaultValue = "50000000",
       description = "instructions one call may run before it counts as hung"
@@ -107,33 +112,33 @@ final class EmulateCommand implements Callable<Integer> {
   }
 
   private AlgorithmEmulation.Request request(FlashAlgorithm algorithm) throws Exception {
+    if (maxInstructions < 1) {
+      throw new ParameterException(spec.commandLine(),
+          "Invalid value for option '--max-instructions': " + maxInstructions + " is not a positive count");
+    }
     Optional<EmulatedDevice> emulated = Optional.empty();
     if (device != null) {
       Device found = DeviceLookup.of(services, parent.packRoot(), packFiles,
           spec.commandLine().getErr()).show(device).device();
       emulated = Optional.of(EmulatedDevice.of(found, algorithm));
     }
-    RamWindow window = ram != null ? ramWindow(ram)
+    RamWindow window = ram != null ? checked(ram, algorithm)
         : emulated.map(EmulatedDevice::placement).orElse(ramWindow(DEFAULT_RAM));
     List<RamRegion> rams = emulated.map(EmulatedDevice::rams)
         .orElse(List.of(new RamRegion(window.start(), window.size())));
     Optional<FlashModel> chosen = model != null ? model(model)
         : emulated.isPresent() ? emulated.get().model()
         : FlashModel.forDevice(algorithm.device().name());
-    Core chosenCore = core != null
-        ? Core.fromPdsc(core).orElseThrow(() -> new IllegalArgumentException("unknown core '"
-            + core + "'; try Cortex-M0, Cortex-M3, Cortex-M4 or Cortex-M33"))
-        : emulated.map(EmulatedDevice::core).orElse(Core.CORTEX_M4);
+    Core chosenCore = core != null ? core : emulated.map(EmulatedDevice::core).orElse(Core.CORTEX_M4);
     return new AlgorithmEmulation.Request(algorithm, emulated.map(EmulatedDevice::name),
         chosen, chosenCore, rams, window, permissive,
-        calls.isEmpty() ? AlgorithmEmulation.defaultCalls(algorithm)
-            : calls.stream().map(AlgorithmCall::parse).toList(),
+        calls.isEmpty() ? AlgorithmEmulation.defaultCalls(algorithm) : calls,
         data == null ? Optional.empty()
             : Optional.of(Files.readAllBytes(services.workingDir().resolve(data))),
         maxInstructions, Duration.ofSeconds(60));
   }
 
-  private static Optional<FlashModel> model(String name) {
+  private Optional<FlashModel> model(String name) {
     if (name.equalsIgnoreCase("none")) {
       return Optional.empty();
     }
@@ -142,17 +147,55 @@ final class EmulateCommand implements Callable<Integer> {
         return Optional.of(m);
       }
     }
-    throw new IllegalArgumentException("unknown flash model '" + name
-        + "'; expected STM32G4, NRF52, SFC or none");
+    throw new ParameterException(spec.commandLine(), "Invalid value for option '--model': unknown flash model '"
+        + name + "'; expected STM32G4, NRF52, SFC or none");
+  }
+
+  /** {@code --ram} as given, unless it overlaps the algorithm's flash or the Cortex-M system space. */
+  private RamWindow checked(RamWindow window, FlashAlgorithm algorithm) {
+    long flashStart = algorithm.device().start();
+    long flashEnd = flashStart + algorithm.device().size();
+    if (window.start() < flashEnd && flashStart < window.end()) {
+      throw new ParameterException(spec.commandLine(), String.format(
+          "Invalid value for option '--ram': %s overlaps the algorithm's flash at 0x%08X..0x%08X",
+          window, flashStart, flashEnd));
+    }
+    if (window.end() > SYSTEM_SPACE) {
+      throw new ParameterException(spec.commandLine(), String.format(
+          "Invalid value for option '--ram': %s reaches the Cortex-M system space at 0x%08X", window, SYSTEM_SPACE));
+    }
+    return window;
   }
 
   static RamWindow ramWindow(String text) {
     String[] parts = text.split(":");
     if (parts.length != 2) {
-      throw new IllegalArgumentException("--ram wants START:SIZE, e.g. " + DEFAULT_RAM
-          + ", not '" + text + "'");
+      throw new TypeConversionException("expected START:SIZE, e.g. " + DEFAULT_RAM + ", not '" + text + "'");
     }
-    return new RamWindow(AlgorithmCall.number(parts[0]), AlgorithmCall.number(parts[1]));
+    long start = AlgorithmCall.number(parts[0]);
+    long size = AlgorithmCall.number(parts[1]);
+    try {
+      return new RamWindow(start, size);
+    } catch (IllegalArgumentException e) { // RamWindow's own checks: not empty, within 32 bits
+      throw new TypeConversionException("bad RAM window '" + text + "': " + e.getMessage());
+    }
+  }
+
+  /** Reads {@code --ram}. */
+  static final class RamConverter implements ITypeConverter<RamWindow> {
+    @Override
+    public RamWindow convert(String value) {
+      return ramWindow(value);
+    }
+  }
+
+  /** Reads {@code --core}. */
+  static final class CoreConverter implements ITypeConverter<Core> {
+    @Override
+    public Core convert(String value) {
+      return Core.fromPdsc(value).orElseThrow(() -> new TypeConversionException(
+          "unknown core '" + value + "'; try Cortex-M0, Cortex-M3, Cortex-M4 or Cortex-M33"));
+    }
   }
 
   static String hex(long value) {

@@ -35,7 +35,7 @@ record EmulatedDevice(String name, List<RamRegion> rams, RamWindow placement, Co
       }
     }
     if (rams.isEmpty()) {
-      throw new IllegalArgumentException("device " + device.name() + " lists no RAM to emulate");
+      throw new UsageException("device " + device.name() + " lists no RAM to emulate apart from its flash");
     }
     Core core = device.processors().stream().findFirst()
         .flatMap(p -> Core.fromPdsc(p.core())).orElse(Core.CORTEX_M4);
@@ -51,7 +51,7 @@ record EmulatedDevice(String name, List<RamRegion> rams, RamWindow placement, Co
         long start = a.ramStart().get();
         RamRegion holder = rams.stream()
             .filter(r -> start >= r.start() && start < r.start() + r.size()).findFirst()
-            .orElseThrow(() -> new IllegalArgumentException(String.format(
+            .orElseThrow(() -> new UsageException(String.format(
                 "the pack places %s at RAMstart 0x%08X, outside the device's RAM", file, start)));
         long size = a.ramSize().orElse(holder.start() + holder.size() - start);
         return new RamWindow(start, Math.min(size, holder.start() + holder.size() - start));

@@ -24,7 +24,7 @@ final class ExitCodes {
     if (failure instanceof dev.packs.cache.CacheException cache) {
       return ofCache(cache);
     }
-    if (failure instanceof ParameterException || failure instanceof IllegalArgumentException) {
+    if (failure instanceof ParameterException || failure instanceof UsageException) {
       return ExitCode.USAGE;
     }
     if (failure instanceof TargetException || failure instanceof EmulatorException) {
@@ -68,6 +68,10 @@ final class ExitCodes {
   }
 
   private static ExitCode ofCache(dev.packs.cache.CacheException failure) {
+    if (failure instanceof dev.packs.cache.ConfigException // a bad setting in the config file or the environment
+        || failure instanceof dev.packs.cache.InvalidPackIdException) {
+      return ExitCode.USAGE;
+    }
     if (failure instanceof AlgorithmCacheException e) {
       return e.getCause() instanceof NoSuchFileException ? ExitCode.NOT_FOUND : ExitCode.FAILURE;
     }

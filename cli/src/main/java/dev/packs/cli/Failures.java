@@ -8,14 +8,17 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 
 /**
- * The one place where failures become messages and exit codes. No stack trace reaches the user
- * unless {@code PACKS_DEBUG=1} is set; an unexpected exception is reported as an internal error.
+ * The one place where failures become messages and exit codes. An expected failure prints its
+ * message; an unexpected one (exit 70) prints one line saying it is a bug. The stack trace of any
+ * failure is printed only when {@code PACKS_DEBUG} is set (to anything but {@code 0}).
  */
 final class Failures implements IExecutionExceptionHandler, IParameterExceptionHandler {
   private final PrintWriter err;
+  private final boolean debug;
 
-  Failures(PrintWriter err) {
+  Failures(PrintWriter err, Services services) {
     this.err = err;
+    this.debug = services.env("PACKS_DEBUG").filter(v -> !v.equals("0")).isPresent();
   }
 
   @Override
@@ -23,7 +26,7 @@ final class Failures implements IExecutionExceptionHandler, IParameterExceptionH
     err.println("packs: " + ex.getMessage());
     CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
     err.println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
-    err.flush();
+    trace(ex);
     return ExitCode.USAGE.code();
   }
 
@@ -31,12 +34,18 @@ final class Failures implements IExecutionExceptionHandler, IParameterExceptionH
   public int handleExecutionException(Exception ex, CommandLine line, ParseResult parsed) {
     ExitCode code = ExitCodes.of(ex);
     if (code == ExitCode.INTERNAL) {
-      err.println("packs: internal error: " + ex);
-      ex.printStackTrace(err);
+      err.println("packs: internal error (this is a bug; rerun with PACKS_DEBUG=1 for the stack trace): " + ex);
     } else {
       err.println("packs: " + ex.getMessage());
     }
-    err.flush();
+    trace(ex);
     return code.code();
+  }
+
+  private void trace(Exception ex) {
+    if (debug) {
+      ex.printStackTrace(err);
+    }
+    err.flush();
   }
 }

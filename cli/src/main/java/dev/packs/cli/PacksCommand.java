@@ -88,7 +88,7 @@ public final class PacksCommand implements Runnable {
    * @return a ready command line; call {@code execute(args)} for the exit code
    */
   public static CommandLine create(PrintWriter out, PrintWriter err, Services services) {
-    return assemble(out, err, Subcommands.all(services));
+    return assemble(out, err, services, Subcommands.all(services));
   }
 
   /**
@@ -98,7 +98,7 @@ public final class PacksCommand implements Runnable {
   public static CommandLine create(PrintWriter out, PrintWriter err, Services services, String[] args) {
     return commandWord(args)
         .flatMap(name -> Subcommands.named(name, services))
-        .map(command -> assemble(out, err, List.of(command)))
+        .map(command -> assemble(out, err, services, List.of(command)))
         .orElseGet(() -> create(out, err, services));
   }
 
@@ -115,7 +115,7 @@ public final class PacksCommand implements Runnable {
     return Optional.empty();
   }
 
-  private static CommandLine assemble(PrintWriter out, PrintWriter err, List<Object> subcommands) {
+  private static CommandLine assemble(PrintWriter out, PrintWriter err, Services services, List<Object> subcommands) {
     CommandLine line = new CommandLine(new PacksCommand());
     for (Object subcommand : subcommands) {
       line.addSubcommand(subcommand);
@@ -123,8 +123,9 @@ public final class PacksCommand implements Runnable {
     // After the subcommands: picocli applies these settings only to the commands present now.
     line.setOut(out);
     line.setErr(err);
-    line.setExecutionExceptionHandler(new Failures(err));
-    line.setParameterExceptionHandler(new Failures(err));
+    Failures failures = new Failures(err, services);
+    line.setExecutionExceptionHandler(failures);
+    line.setParameterExceptionHandler(failures);
     return line;
   }
 

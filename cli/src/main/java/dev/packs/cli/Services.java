@@ -1,5 +1,7 @@
 package dev.packs.cli;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
@@ -25,8 +27,29 @@ public final class Services {
 
   /** The services of the running process. */
   public static Services system() {
-    return new Services(
-        System.getenv(), Path.of(""), Clock.systemUTC(), System.console() != null);
+    return new Services(System.getenv(), Path.of(""), Clock.systemUTC(), stderrIsTerminal());
+  }
+
+  /**
+   * Whether standard error is a terminal. On Linux, where file descriptor 2 leads; elsewhere
+   * {@code System.console()}, which answers for stdin and stdout, the best the JDK offers.
+   */
+  private static boolean stderrIsTerminal() {
+    Path fd = Path.of("/proc/self/fd/2");
+    if (System.getProperty("os.name", "").startsWith("Linux") && Files.isSymbolicLink(fd)) {
+      try {
+        return isTerminalDevice(Files.readSymbolicLink(fd));
+      } catch (IOException e) {
+        return false;
+      }
+    }
+    return System.console() != null;
+  }
+
+  /** True for the path a descriptor link resolves to when it is a terminal: /dev/pts/N or /dev/tty*. */
+  static boolean isTerminalDevice(Path resolved) {
+    return resolved.startsWith("/dev/pts/")
+        || resolved.getNameCount() == 2 && resolved.startsWith("/dev/") && resolved.getFileName().toString().startsWith("tty");
   }
 
   public Optional<String> env(String name) {

@@ -116,6 +116,39 @@ class CacheCommandsTest {
   }
 
   @Test
+  void cacheDirJsonIsValidForAnyPath() throws Exception {
+    // A tab, a quote and a backslash: each must be escaped in JSON, the tab is what hand-built JSON missed.
+    root = dir.resolve("pack\troot \"x\" \\y");
+    assertThat(run("cache-dir", "--json")).isEqualTo(0);
+    assertThat(new ObjectMapper().readTree(out.toString()).get("root").asText()).isEqualTo(root.toString());
+  }
+
+  @Test
+  void badConfigValueIsAUsageErrorNamingTheFileTheKeyAndTheValue() throws Exception {
+    Path config = Files.createDirectories(root.resolve(".packs")).resolve("config.properties");
+    Files.writeString(config, "per-host-limit=abc\n");
+    assertThat(run("list")).isEqualTo(ExitCode.USAGE.code());
+    assertThat(err.toString().strip())
+        .isEqualTo("packs: invalid value 'abc' for per-host-limit in " + config + ": expected a whole number of at least 1");
+  }
+
+  @Test
+  void unreadableConfigFileIsAFailureNamingIt() throws Exception {
+    // A folder in the file's place cannot be read, whoever runs the test.
+    Path config = Files.createDirectories(root.resolve(".packs/config.properties"));
+    assertThat(run("list")).isEqualTo(ExitCode.FAILURE.code());
+    assertThat(err.toString()).contains(config.toString()).doesNotContain("\tat ");
+  }
+
+  @Test
+  void badPacksOfflineIsAUsageErrorNamingTheVariable() {
+    env.put("PACKS_OFFLINE", "sometimes");
+    assertThat(run("list")).isEqualTo(ExitCode.USAGE.code());
+    assertThat(err.toString()).contains("PACKS_OFFLINE").contains("'sometimes'");
+    assertThat(server.requests()).isEmpty();
+  }
+
+  @Test
   void removeThenListIsEmpty() {
     run("install", "STM32G4xx_DFP");
     assertThat(run("rm", "Keil.STM32G4xx_DFP", "--purge")).isEqualTo(0);

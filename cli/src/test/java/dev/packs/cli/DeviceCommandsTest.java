@@ -200,6 +200,20 @@ class DeviceCommandsTest {
     assertThat(err.toString()).contains("found an HTML page");
   }
 
+  @Test
+  void packFileWhoseDescriptorExpandsLikeAZipBombIsRefusedNamingTheFile() throws Exception {
+    // A real descriptor followed by 8 MiB of blanks: still valid XML, but it expands about 1000:1,
+    // far past the ratio install refuses, so it must be refused before it is expanded.
+    Path bomb = tmp.resolve("Keil.STM32G4xx_DFP.1.1.0.pack");
+    try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(Files.newOutputStream(bomb))) {
+      zip.putNextEntry(new java.util.zip.ZipEntry("Keil.STM32G4xx_DFP.pdsc"));
+      zip.write(Files.readAllBytes(shared("Keil.STM32G4xx_DFP.1.1.0.pdsc")));
+      zip.write(" ".repeat(8 << 20).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+    }
+    assertThat(run("find", "--pack", bomb.toString(), "STM32G431KBTx")).isEqualTo(ExitCode.FAILURE.code());
+    assertThat(err.toString()).contains(bomb.toString()).contains("suspicious ratio").doesNotContain("\tat ");
+  }
+
   private static List<String> names(JsonNode node) {
     List<String> names = new ArrayList<>();
     for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {

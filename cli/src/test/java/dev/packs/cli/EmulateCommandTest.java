@@ -165,6 +165,35 @@ class EmulateCommandTest {
   }
 
   @Test
+  void badOptionValuesAreUsageErrorsNamingTheOption() {
+    // Each was an IllegalArgumentException from a parser; now picocli reports it against its option.
+    assertThat(run("emulate", SFC, "--ram", "0x20000000")).isEqualTo(ExitCode.USAGE.code());
+    assertThat(err.toString()).contains("--ram").contains("expected START:SIZE");
+    assertThat(run("emulate", SFC, "--ram", "0x20000000:0")).isEqualTo(ExitCode.USAGE.code());
+    assertThat(err.toString()).contains("at least one byte");
+    assertThat(run("emulate", SFC, "--core", "Cortex-M99")).isEqualTo(ExitCode.USAGE.code());
+    assertThat(err.toString()).contains("--core").contains("unknown core 'Cortex-M99'");
+    assertThat(run("emulate", SFC, "--model", "STM32F9")).isEqualTo(ExitCode.USAGE.code());
+    assertThat(err.toString()).contains("--model").contains("unknown flash model 'STM32F9'");
+    assertThat(run("emulate", SFC, "--call", "Init:1,2,3,4")).isEqualTo(ExitCode.USAGE.code());
+    assertThat(err.toString()).contains("--call").contains("Init takes at most 3 arguments, not 4");
+  }
+
+  @Test
+  void ramOverlappingTheAlgorithmsFlashIsAUsageError() {
+    // The SFC algorithm's flash starts at 0x08000000; RAM there once failed inside the emulator's builder.
+    assertThat(run("emulate", SFC, "--ram", "0x08000000:0x1000")).isEqualTo(ExitCode.USAGE.code());
+    assertThat(err.toString()).contains("--ram").contains("overlaps the algorithm's flash");
+  }
+
+  @Test
+  void callingAFunctionTheAlgorithmLacksIsAUsageError() {
+    // sfc_m4_Os has no BlankCheck (see FlmLoaderTest).
+    assertThat(run("emulate", SFC, "--call", "BlankCheck")).isEqualTo(ExitCode.USAGE.code());
+    assertThat(err.toString()).contains("has no BlankCheck function").doesNotContain("internal error");
+  }
+
+  @Test
   void rejectsAnUnknownFunction() {
     assertThat(run("emulate", G4, "--call", "Frobnicate:1")).isEqualTo(ExitCode.USAGE.code());
     assertThat(err.toString()).contains("unknown flash-algorithm function 'Frobnicate'");

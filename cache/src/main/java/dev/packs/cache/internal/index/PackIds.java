@@ -1,5 +1,6 @@
 package dev.packs.cache.internal.index;
 
+import dev.packs.cache.InvalidPackIdException;
 import dev.packs.index.IndexException;
 import dev.packs.index.PackId;
 import dev.packs.index.VersionRequirement;
@@ -9,12 +10,12 @@ import java.util.Optional;
 public final class PackIds {
   private PackIds() {}
 
-  /** Parses any cpackget form; a malformed ID is a usage error. */
-  public static PackId parse(String text) {
+  /** Parses any cpackget form; a malformed ID is an {@link InvalidPackIdException}, a usage error. */
+  public static PackId parse(String text) throws InvalidPackIdException {
     try {
       return PackId.parse(text);
     } catch (IndexException.BadPackId e) {
-      throw new IllegalArgumentException(e.getMessage(), e);
+      throw new InvalidPackIdException(e);
     }
   }
 

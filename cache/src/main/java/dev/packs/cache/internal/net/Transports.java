@@ -40,14 +40,14 @@ public final class Transports implements AutoCloseable {
     }
   }
 
-  private Transport forUrl(String what, URI url) throws OfflineException {
+  private Transport forUrl(String what, URI url) throws OfflineException, DownloadException {
     requireReachable(what, url);
     String scheme = Optional.ofNullable(url.getScheme()).orElse("").toLowerCase(Locale.ROOT);
     if (scheme.equals("file")) {
       return files;
     }
     if (!scheme.equals("http") && !scheme.equals("https")) {
-      throw new IllegalArgumentException("unsupported URL scheme: " + url);
+      throw new DownloadException(url, DownloadException.Reason.UNSUPPORTED_SCHEME, "only http, https and file URLs are fetched");
     }
     synchronized (this) {
       if (http == null) {

@@ -21,6 +21,7 @@ import org.apache.commons.compress.archivers.zip.ZipFile;
  */
 public final class PackArchive {
   private static final long RATIO_FLOOR = 1 << 20;
+  private static final long MAX_DESCRIPTOR = Integer.MAX_VALUE - 16;
 
   private PackArchive() {}
 
@@ -54,11 +55,7 @@ public final class PackArchive {
       ZipArchiveEntry descriptor = onlyDescriptor(source, descriptors);
       String name = EntryNames.normalize(descriptor.getName());
       String prefix = name.contains("/") ? name.substring(0, name.indexOf('/') + 1) : "";
-      byte[] bytes;
-      try (InputStream in = file.getInputStream(descriptor)) {
-        bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 16, limits.maxExpandedBytes()));
-      }
-      return new Inspected(source, prefix, name, bytes, expanded);
+      return new Inspected(source, prefix, name, descriptorBytes(file, descriptor, source), expanded);
     } catch (IOException e) {
       throw invalid(source, null, Problem.NOT_A_ZIP, String.valueOf(e.getMessage()));
     }
@@ -92,6 +89,25 @@ public final class PackArchive {
           size + " bytes from " + compressed + ", ratio above " + limits.maxRatio());
     }
     return size;
+  }
+
+  /** The descriptor's bytes, exactly as many as its checked declared size: a lying header expands no further. */
+  private static byte[] descriptorBytes(ZipFile file, ZipArchiveEntry entry, String source)
+      throws IOException, InvalidPackException {
+    long size = entry.getSize();
+    if (size > MAX_DESCRIPTOR) {
+      throw invalid(source, entry.getName(), Problem.TOO_LARGE, "a descriptor of " + size + " bytes");
+    }
+    try (InputStream in = file.getInputStream(entry)) {
+      byte[] bytes = in.readNBytes((int) size);
+      if (in.read() >= 0) {
+        throw invalid(source, entry.getName(), Problem.TOO_LARGE, "expands beyond its declared size " + size);
+      }
+      if (bytes.length != size) {
+        throw invalid(source, entry.getName(), Problem.NOT_A_ZIP, "entry data is shorter than its declared size " + size);
+      }
+      return bytes;
+    }
   }
 
   private static ZipArchiveEntry onlyDescriptor(String source, List<ZipArchiveEntry> found) throws InvalidPackException {

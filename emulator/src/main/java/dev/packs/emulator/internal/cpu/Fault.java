@@ -1,6 +1,5 @@
 package dev.packs.emulator.internal.cpu;
 
-import dev.packs.emulator.CpuFaultException;
 import java.util.Objects;
 import java.util.OptionalInt;
 
@@ -29,11 +28,6 @@ public record Fault(Kind kind, int pc, OptionalInt address, String detail) {
     Objects.requireNonNull(kind, "kind");
     Objects.requireNonNull(address, "address");
     Objects.requireNonNull(detail, "detail");
-  }
-
-  /** This fault as the module's public exception, for callers that treat a fault as a failure. */
-  public CpuFaultException toException() {
-    return new CpuFaultException(kind.name(), pc, address, detail);
   }
 
   @Override

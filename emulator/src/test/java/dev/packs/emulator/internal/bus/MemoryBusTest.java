@@ -3,6 +3,7 @@ package dev.packs.emulator.internal.bus;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.packs.emulator.EmulatorException;
 import dev.packs.emulator.internal.cpu.BusFault;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,6 +55,15 @@ class MemoryBusTest {
     // A word that starts inside RAM but runs past its end is not served either.
     assertThatThrownBy(() -> bus.read(RAM + 0xFE, 4)).isInstanceOf(BusFault.class);
     assertThatThrownBy(() -> bus.write(0xE000_0000, 4, 1)).isInstanceOf(BusFault.class);
+  }
+
+  @Test
+  void refusedAccessIsAnEmulatorException() {
+    // Should a refused access ever escape the CPU and the debug accessors, it is still under the root.
+    MemoryBus bus = MemoryBus.builder().ram(RAM, 0x100).build();
+    assertThatThrownBy(() -> bus.write(RAM + 0x100, 4, 0))
+        .isInstanceOf(EmulatorException.class)
+        .hasMessage("write of unmapped memory at 0x20000100");
   }
 
   @Test

@@ -3,7 +3,6 @@ package dev.packs.emulator.internal.cpu;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.packs.emulator.CpuFaultException;
 import java.util.Optional;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
@@ -211,16 +210,6 @@ class CpuStopTest {
     cpu.setReg(15, CODE);
     cpu.run(10);
     assertThat(cpu.reg(3)).isEqualTo(6);
-  }
-
-  @Test
-  void faultBecomesAnExceptionNamingKindPcAndAddress() {
-    Fault fault = new Fault(Fault.Kind.BUS, 0x2000_0010, OptionalInt.of(0x4002_2010), "read of unmapped memory");
-    CpuFaultException exception = fault.toException();
-    assertThat(exception.getMessage())
-        .isEqualTo("CPU fault BUS (pc 0x20000010; address 0x40022010): read of unmapped memory");
-    assertThat(exception.kind()).isEqualTo("BUS");
-    assertThat(exception.pc()).isEqualTo(0x2000_0010);
   }
 
   @Test

@@ -12,18 +12,26 @@ final class Hex {
     return String.format("0x%08x", value);
   }
 
-  /** A double-quoted string, valid in YAML and in Python. */
+  /**
+   * A double-quoted string, valid in YAML and in Python: both read a backslash followed by x and two,
+   * u and four, or U and eight hex digits as the code point with that number, so everything outside
+   * printable ASCII is written with the shortest of them that holds the code point (never cut to a byte).
+   */
   static String quoted(String text) {
     StringBuilder out = new StringBuilder("\"");
-    for (char c : text.toCharArray()) {
+    text.codePoints().forEach(c -> {
       if (c == '"' || c == '\\') {
-        out.append('\\').append(c);
-      } else if (c < 0x20 || c > 0x7E) {
-        out.append(String.format("\\x%02x", (int) c & 0xFF));
+        out.append('\\').appendCodePoint(c);
+      } else if (c >= 0x20 && c <= 0x7E) {
+        out.appendCodePoint(c);
+      } else if (c <= 0xFF) {
+        out.append(String.format("\\x%02x", c));
+      } else if (c <= 0xFFFF) {
+        out.append(String.format("\\u%04x", c));
       } else {
-        out.append(c);
+        out.append(String.format("\\U%08x", c));
       }
-    }
+    });
     return out.append('"').toString();
   }
 }
