@@ -100,4 +100,11 @@ class ProjectCommandsTest {
     assertThat(err.toString()).contains("readme.flm");
     assertThat(dir.resolve("packs.yaml")).doesNotExist();
   }
+
+  @Test
+  void anEmptyTargetNameIsAUsageErrorNotABug(@org.junit.jupiter.api.io.TempDir Path dir) {
+    // An empty shell variable as the target used to reach a record's validation and exit 70.
+    assertThat(run(dir, "pin", "", "Keil::STM32G4xx_DFP@1.2.0")).isEqualTo(ExitCode.USAGE.code());
+    assertThat(err.toString()).contains("target name must not be empty").doesNotContain("internal error");
+  }
 }

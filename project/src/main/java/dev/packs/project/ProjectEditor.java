@@ -106,6 +106,9 @@ public final class ProjectEditor {
 
   private Edit edit(String target, UnaryOperator<TargetConfig> change) {
     Path file = file();
+    if (target.isBlank()) {
+      throw new ProjectException.BadConfig(file, "targets", "a target name must not be empty", null);
+    }
     ProjectConfig after = ConfigEditor.update(file, target, change, config -> check.accept(config, target));
     return new Edit(file, after.target(target).orElseThrow());
   }
