@@ -63,10 +63,12 @@ public final class ElfImageReader {
       throw new FlashException.BadImage(file, "", "not an ELF file (no 0x7F 'ELF' magic)");
     }
     if (header.get(4) != 1) {
-      throw new FlashException.BadImage(file, "", "only 32-bit ELF files are supported (EI_CLASS " + header.get(4) + ")");
+      throw new FlashException.BadImage(file, "",
+          "only 32-bit ELF files are supported (EI_CLASS " + header.get(4) + ")");
     }
     if (header.get(5) != 1) {
-      throw new FlashException.BadImage(file, "", "only little-endian ELF files are supported (EI_DATA " + header.get(5) + ")");
+      throw new FlashException.BadImage(file, "",
+          "only little-endian ELF files are supported (EI_DATA " + header.get(5) + ")");
     }
   }
 
@@ -87,7 +89,8 @@ public final class ElfImageReader {
     }
     if (filesz > ImageLimits.MAX_BYTES) {
       throw new FlashException.BadImage(file, where, String.format(
-          "0x%X bytes is more than the %s packs accepts for one image", filesz, ImageLimits.mib(ImageLimits.MAX_BYTES)));
+          "0x%X bytes is more than the %s packs accepts for one image", filesz,
+          ImageLimits.mib(ImageLimits.MAX_BYTES)));
     }
     ByteBuffer bytes = readAt(channel, offset, (int) filesz);
     image.add(paddr, bytes.array(), 0, (int) filesz, index);

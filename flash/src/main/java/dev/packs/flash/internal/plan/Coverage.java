@@ -23,7 +23,8 @@ public final class Coverage {
         long from = at;
         Optional<RegionLayout> layout = layouts.stream().filter(l -> l.region().contains(from)).findFirst();
         if (layout.isEmpty()) {
-          long next = layouts.stream().mapToLong(l -> l.region().start()).filter(s -> s > from).min().orElse(Long.MAX_VALUE);
+          long next = layouts.stream().mapToLong(l -> l.region().start()).filter(s -> s > from)
+              .min().orElse(Long.MAX_VALUE);
           throw new FlashException.BadPlan(String.format("image data 0x%08X..0x%08X is outside every flash region (%s)",
               from, Math.min(next, segment.end()) - 1, describe(layouts)));
         }
