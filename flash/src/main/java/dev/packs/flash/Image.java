@@ -100,22 +100,35 @@ public final class Image {
     List<Segment> sorted = new ArrayList<>(segments.stream().filter(s -> s.size() > 0).toList());
     sorted.sort(Comparator.comparingLong(Segment::address));
     List<Segment> out = new ArrayList<>();
-    for (Segment s : sorted) {
-      if (!out.isEmpty()) {
-        Segment last = out.get(out.size() - 1);
-        if (s.address() < last.end()) {
-          throw new OverlapException(last, s);
+    int first = 0;
+    for (int i = 1; i <= sorted.size(); i++) {
+      if (i < sorted.size()) {
+        Segment previous = sorted.get(i - 1);
+        Segment next = sorted.get(i);
+        if (next.address() < previous.end()) {
+          throw new OverlapException(previous, next);
         }
-        if (s.address() == last.end()) {
-          byte[] joined = Arrays.copyOf(last.data, last.size() + s.size());
-          System.arraycopy(s.data, 0, joined, last.size(), s.size());
-          out.set(out.size() - 1, new Segment(last.address(), joined));
+        if (next.address() == previous.end()) {
           continue;
         }
       }
-      out.add(s);
+      out.add(join(sorted.subList(first, i)));
+      first = i;
     }
     return new Image(out);
+  }
+
+  /** One segment from adjacent ones, copying each byte once (a hex file may hold thousands of records). */
+  private static Segment join(List<Segment> adjacent) {
+    if (adjacent.size() == 1) {
+      return adjacent.get(0);
+    }
+    Segment head = adjacent.get(0);
+    byte[] joined = new byte[Math.toIntExact(adjacent.get(adjacent.size() - 1).end() - head.address())];
+    for (Segment s : adjacent) {
+      System.arraycopy(s.data, 0, joined, (int) (s.address() - head.address()), s.size());
+    }
+    return new Segment(head.address(), joined);
   }
 
   public static Image empty() {
@@ -142,16 +155,25 @@ public final class Image {
 
   /** True when any byte of {@code [start, start + length)} is in the image. */
   public boolean touches(long start, long length) {
-    long end = start + length;
-    return segments.stream().anyMatch(s -> s.address() < end && s.end() > start);
+    int i = firstEndingAfter(start);
+    return length > 0 && i < segments.size() && segments.get(i).address() < start + length;
+  }
+
+  /** True when every byte of {@code [start, start + length)} is in the image. */
+  public boolean covers(long start, long length) {
+    if (length <= 0) {
+      return true;
+    }
+    int i = firstEndingAfter(start);
+    // Adjacent segments are merged, so a covered range lies inside one segment.
+    return i < segments.size() && segments.get(i).address() <= start && segments.get(i).end() >= start + length;
   }
 
   /** The byte at {@code address}, if the image has one there. */
   public Optional<Byte> byteAt(long address) {
-    for (Segment s : segments) {
-      if (address >= s.address() && address < s.end()) {
-        return Optional.of(s.byteAt(address));
-      }
+    int i = firstEndingAfter(address);
+    if (i < segments.size() && segments.get(i).address() <= address) {
+      return Optional.of(segments.get(i).byteAt(address));
     }
     return Optional.empty();
   }
@@ -163,14 +185,28 @@ public final class Image {
   public byte[] overlay(long start, byte[] base) {
     byte[] out = base.clone();
     long end = start + base.length;
-    for (Segment s : segments) {
+    for (int i = firstEndingAfter(start); i < segments.size() && segments.get(i).address() < end; i++) {
+      Segment s = segments.get(i);
       long from = Math.max(start, s.address());
       long to = Math.min(end, s.end());
-      if (from < to) {
-        System.arraycopy(s.data, (int) (from - s.address()), out, (int) (from - start), (int) (to - from));
-      }
+      System.arraycopy(s.data, (int) (from - s.address()), out, (int) (from - start), (int) (to - from));
     }
     return out;
+  }
+
+  /** The index of the first segment ending after {@code address} (segments are sorted), or the count. */
+  private int firstEndingAfter(long address) {
+    int low = 0;
+    int high = segments.size();
+    while (low < high) {
+      int mid = (low + high) >>> 1;
+      if (segments.get(mid).end() <= address) {
+        low = mid + 1;
+      } else {
+        high = mid;
+      }
+    }
+    return low;
   }
 
   @Override
