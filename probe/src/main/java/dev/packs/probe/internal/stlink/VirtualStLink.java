@@ -108,7 +108,10 @@ public final class VirtualStLink implements UsbBus.Handle {
     return emulator;
   }
 
-  /** From now on, answers to {@code command} (its name, as in errors) pass through {@code edit}. */
+  /**
+   * From now on, answers to {@code command} (its name, as in errors) pass through {@code edit}; an
+   * edit that returns null loses the answer, so the host's read times out.
+   */
   synchronized void tamper(String command, UnaryOperator<byte[]> edit) {
     tampering.put(command, edit);
   }
@@ -201,6 +204,11 @@ public final class VirtualStLink implements UsbBus.Handle {
     switch (sub) {
       case 0x30 -> {
         boolean swd = b[2] == (byte) 0xA3;
+        if (swd && mode == DEBUG && !(firmware.stlink() >= 3 && firmware.jtag() >= 6)) {
+          // Re-entering without DEBUG_EXIT came with later V3 firmware (psdb notes V3J3-V3J5).
+          answer("DEBUG_ENTER_SWD", status(StLinkStatus.FAULT.code()));
+          return;
+        }
         if (swd) {
           mode = DEBUG;
           ap.open(!firmware.version().needsInitAp()); // newer firmware opens the AP with INIT_AP
