@@ -1,18 +1,10 @@
 package dev.packs.probe.internal.stlink;
 
-import dev.packs.emulator.Core;
 import dev.packs.emulator.Emulator;
-import dev.packs.emulator.FlashModel;
-import dev.packs.emulator.FlashRegion;
-import dev.packs.emulator.RamRegion;
-import dev.packs.probe.ProbeException;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
@@ -31,11 +23,6 @@ import java.util.function.UnaryOperator;
  * packets and bytes, and {@link #tamper} edits chosen answers to test the host's error handling.
  */
 public final class VirtualStLink implements UsbBus.Handle {
-  /** The virtual NUCLEO-G431KB's STM32G431KB: 128 KiB flash in 2 KiB pages, 32 KiB RAM. */
-  static final long FLASH = 0x0800_0000L;
-  static final int FLASH_SIZE = 0x2_0000;
-  static final long RAM = 0x2000_0000L;
-  static final int RAM_SIZE = 0x8000;
   /** The SWD clocks an STLINK-V3 offers, in kHz. */
   private static final int[] V3_CLOCKS = {24_000, 8_000, 3_300, 1_000, 200, 50, 5};
   private static final int[] V2_DIVISORS = {0, 1, 2, 3, 5, 7, 9, 10, 15, 25, 31, 40, 79, 158, 265, 798};
@@ -69,8 +56,8 @@ public final class VirtualStLink implements UsbBus.Handle {
         new IllegalArgumentException(String.format("0483:%04X is no ST-Link", firmware.productId())));
     this.flashFile = flashFile;
     this.mode = mode;
-    flashFile.filter(Files::exists).ifPresent(this::loadFlash);
-    this.core = new VirtualCore(emulator, FLASH, FLASH_SIZE);
+    flashFile.filter(Files::exists).ifPresent(file -> VirtualG431.load(emulator, file));
+    this.core = new VirtualCore(emulator, VirtualG431.FLASH, VirtualG431.FLASH_SIZE);
     this.ap = new VirtualAccessPort(emulator, core);
   }
 
@@ -80,15 +67,8 @@ public final class VirtualStLink implements UsbBus.Handle {
    * when the file is missing) and is written back, atomically, when the target is closed.
    */
   public static StLinkTarget open(Path flashFile) {
-    return new VirtualStLink(stm32g431kb(), VirtualFirmware.NUCLEO_G431KB, MASS,
+    return new VirtualStLink(VirtualG431.build(), VirtualFirmware.NUCLEO_G431KB, MASS,
         Optional.ofNullable(flashFile)).attach();
-  }
-
-  /** An emulated STM32G431KB: Cortex-M4, the STM32G4 flash controller, erased flash. */
-  static Emulator stm32g431kb() {
-    return Emulator.builder().core(Core.CORTEX_M4).ram(new RamRegion(RAM, RAM_SIZE))
-        .flash(FlashRegion.uniform(FLASH, FLASH_SIZE, 0xFF, 0x800)).model(FlashModel.STM32G4)
-        .device("STM32G431KBTx").build();
   }
 
   /** Runs the host side against this virtual probe: the same attach sequence as real hardware. */
@@ -386,33 +366,9 @@ public final class VirtualStLink implements UsbBus.Handle {
     return Integer.toUnsignedLong(StLinkSession.u32(b, at));
   }
 
-  private void loadFlash(Path file) {
-    byte[] image;
-    try {
-      image = Files.readAllBytes(file);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read the virtual ST-Link's flash file " + file, e);
-    }
-    if (image.length != FLASH_SIZE) {
-      throw new ProbeException.Unsupported(String.format("%s holds %d bytes, not the %d-byte flash"
-          + " image of the virtual STM32G431KB", file, image.length, FLASH_SIZE));
-    }
-    emulator.loadFlash(FLASH, image);
-  }
-
-  /** Writes the flash back to its file (through a {@code .part} file and an atomic move). */
+  /** Writes the flash back to its file, if it has one. */
   @Override
   public synchronized void close() {
-    if (flashFile.isEmpty()) {
-      return;
-    }
-    Path file = flashFile.get();
-    Path part = file.resolveSibling(file.getFileName() + ".part");
-    try {
-      Files.write(part, emulator.read(FLASH, FLASH_SIZE));
-      Files.move(part, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot save the virtual ST-Link's flash to " + file, e);
-    }
+    flashFile.ifPresent(file -> VirtualG431.save(emulator, file));
   }
 }

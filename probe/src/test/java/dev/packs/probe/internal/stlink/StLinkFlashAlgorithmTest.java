@@ -1,7 +1,9 @@
 package dev.packs.probe.internal.stlink;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.packs.probe.ProbeException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -21,7 +23,7 @@ class StLinkFlashAlgorithmTest {
   private static final long SEED_PAGE = 0x0800_A800L;
 
   private static VirtualStLink nucleo() {
-    return new VirtualStLink(VirtualStLink.stm32g431kb(), VirtualFirmware.NUCLEO_G431KB, 1,
+    return new VirtualStLink(VirtualG431.build(), VirtualFirmware.NUCLEO_G431KB, 1,
         Optional.empty());
   }
 
@@ -99,6 +101,16 @@ class StLinkFlashAlgorithmTest {
       assertThat(again.read(SEED_PAGE, PAGE)).isEqualTo(page);
       assertThat(again.read(FLASH, 16)).containsOnly((byte) 0xFF);
     }
+  }
+
+  @Test
+  void refusesAFlashFileThatIsNotAG431Image(@TempDir Path dir) throws Exception {
+    // 64 KiB is a G4 with half the flash: not this chip, so nothing is loaded or overwritten.
+    Path file = Files.write(dir.resolve("g431.bin"), new byte[0x1_0000]);
+    assertThatThrownBy(() -> VirtualStLink.open(file))
+        .isInstanceOf(ProbeException.Unsupported.class)
+        .hasMessageContaining("g431.bin").hasMessageContaining("65536 bytes");
+    assertThat(Files.size(file)).isEqualTo(0x1_0000);
   }
 
   private static StLinkCounters minus(StLinkCounters a, StLinkCounters b) {

@@ -14,7 +14,7 @@ class VirtualStLinkContractTest extends TargetContractTest {
 
   @Override
   protected Target newTarget() {
-    opened = new VirtualStLink(VirtualStLink.stm32g431kb(), VirtualFirmware.NUCLEO_G431KB, 1,
+    opened = new VirtualStLink(VirtualG431.build(), VirtualFirmware.NUCLEO_G431KB, 1,
         Optional.empty()).attach();
     return opened;
   }

@@ -15,7 +15,7 @@ class VirtualStLinkTest {
   private static final long RAM = 0x2000_0000L;
 
   private static VirtualStLink probe(VirtualFirmware firmware, int mode) {
-    return new VirtualStLink(VirtualStLink.stm32g431kb(), firmware, mode, Optional.empty());
+    return new VirtualStLink(VirtualG431.build(), firmware, mode, Optional.empty());
   }
 
   /** A raw USB link to the probe, for sending what the host never would. */
