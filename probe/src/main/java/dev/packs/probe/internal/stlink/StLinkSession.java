@@ -2,6 +2,7 @@ package dev.packs.probe.internal.stlink;
 
 import dev.packs.probe.ProbeException;
 import dev.packs.target.MemoryAccessException;
+import java.util.Arrays;
 import java.util.OptionalDouble;
 
 /**
@@ -66,16 +67,16 @@ final class StLinkSession implements AutoCloseable {
   }
 
   private static void leaveCurrentMode(StLinkUsb usb) {
-    int mode = usb.exchange(StLinkCommands.getCurrentMode())[0] & 0xFF;
+    int code = usb.exchange(StLinkCommands.getCurrentMode())[0] & 0xFF;
+    StLinkMode mode = StLinkMode.of(code).orElseThrow(() -> new ProbeException.Protocol(
+        "GET_CURRENT_MODE", usb.probe() + " reported unknown mode " + code));
     switch (mode) {
-      case 0 -> usb.exchange(StLinkCommands.dfuExit());
-      case 1 -> { } // mass storage: DEBUG_ENTER works from here
-      case 2 -> usb.exchange(StLinkCommands.debugExit());
-      case 3 -> usb.exchange(StLinkCommands.swimExit());
-      case 4 -> throw new ProbeException.Unsupported("GET_CURRENT_MODE: " + usb.probe()
+      case DFU -> usb.exchange(StLinkCommands.dfuExit());
+      case MASS_STORAGE -> { } // DEBUG_ENTER works from here
+      case DEBUG -> usb.exchange(StLinkCommands.debugExit());
+      case SWIM -> usb.exchange(StLinkCommands.swimExit());
+      case BOOTLOADER -> throw new ProbeException.Unsupported("GET_CURRENT_MODE: " + usb.probe()
           + " is running its bootloader; unplug it and plug it in again");
-      default -> throw new ProbeException.Protocol("GET_CURRENT_MODE", usb.probe()
-          + " reported unknown mode " + mode);
     }
   }
 
@@ -123,7 +124,7 @@ final class StLinkSession implements AutoCloseable {
   void write(long address, byte[] data) {
     for (MemoryChunks.Chunk c : MemoryChunks.plan(address, data.length, window,
         StLinkVersion.MAX_TRANSFER, version.maxTransfer8())) {
-      byte[] part = java.util.Arrays.copyOfRange(data, c.offset(), c.offset() + c.length());
+      byte[] part = Arrays.copyOfRange(data, c.offset(), c.offset() + c.length());
       transfer(c.wide() ? StLinkCommands.writeMem32(c.address(), part)
           : StLinkCommands.writeMem8(c.address(), part), c, true);
     }

@@ -1,5 +1,7 @@
 package dev.packs.probe.internal.stlink;
 
+import dev.packs.probe.ProbeException;
+
 /**
  * Sets the SWD clock, which V2 and V3 do differently: a V2 takes a divisor from a fixed table
  * (SWD_SET_FREQ), a V3 lists the frequencies it offers (GET_COM_FREQ) and takes one in kHz
@@ -31,7 +33,7 @@ final class SwdClock {
     StLinkSession.checkStatus(list, "GET_COM_FREQ");
     int count = Math.min(list[8] & 0xFF, 10);
     if (count == 0) {
-      throw new dev.packs.probe.ProbeException.Protocol("GET_COM_FREQ",
+      throw new ProbeException.Protocol("GET_COM_FREQ",
           usb.probe() + " offers no SWD frequency");
     }
     int best = -1;

@@ -19,16 +19,14 @@ import java.util.function.UnaryOperator;
  * and holds the host to the hardware's rules: no debug command before DEBUG_ENTER, no memory access
  * before INIT_AP on firmware that needs it, memory commands no longer than 6144 bytes (8-bit ones no
  * longer than the firmware's 64 or 512), no empty data phase, 32-bit commands word-aligned, the AHB-AP's
- * TAR wrap and sticky errors. Breaking a size rule stalls the endpoint, as a real probe does. It counts
+ * TAR wrap and sticky errors. Breaking a rule the firmware does not document an answer for stalls
+ * the endpoint, which the host sees as a USB error naming the command. It counts
  * packets and bytes, and {@link #tamper} edits chosen answers to test the host's error handling.
  */
 public final class VirtualStLink implements UsbBus.Handle {
   /** The SWD clocks an STLINK-V3 offers, in kHz. */
   private static final int[] V3_CLOCKS = {24_000, 8_000, 3_300, 1_000, 200, 50, 5};
   private static final int[] V2_DIVISORS = {0, 1, 2, 3, 5, 7, 9, 10, 15, 25, 31, 40, 79, 158, 265, 798};
-  private static final int DFU = 0;
-  private static final int MASS = 1;
-  private static final int DEBUG = 2;
   private static final int OK = StLinkStatus.OK.code();
 
   private final Emulator emulator;
@@ -38,7 +36,7 @@ public final class VirtualStLink implements UsbBus.Handle {
   private final VirtualAccessPort ap;
   private final Optional<Path> flashFile;
   private final Map<String, UnaryOperator<byte[]>> tampering = new HashMap<>();
-  private int mode;
+  private StLinkMode mode;
   private Pending pending;
   private byte[] answer;
   private long packetsOut;
@@ -49,13 +47,14 @@ public final class VirtualStLink implements UsbBus.Handle {
   /** A WRITEMEM command waiting for its data phase. */
   private record Pending(String name, long address, int length, boolean wide) {}
 
-  VirtualStLink(Emulator emulator, VirtualFirmware firmware, int mode, Optional<Path> flashFile) {
+  VirtualStLink(Emulator emulator, VirtualFirmware firmware, StLinkMode mode,
+      Optional<Path> flashFile) {
     this.emulator = Objects.requireNonNull(emulator, "emulator");
     this.firmware = Objects.requireNonNull(firmware, "firmware");
     this.model = StLinkModel.of(StLinkModel.VENDOR_ID, firmware.productId()).orElseThrow(() ->
         new IllegalArgumentException(String.format("0483:%04X is no ST-Link", firmware.productId())));
     this.flashFile = flashFile;
-    this.mode = mode;
+    this.mode = Objects.requireNonNull(mode, "mode");
     flashFile.filter(Files::exists).ifPresent(file -> VirtualG431.load(emulator, file));
     this.core = new VirtualCore(emulator, VirtualG431.FLASH, VirtualG431.FLASH_SIZE);
     this.ap = new VirtualAccessPort(emulator, core);
@@ -67,7 +66,7 @@ public final class VirtualStLink implements UsbBus.Handle {
    * when the file is missing) and is written back, atomically, when the target is closed.
    */
   public static StLinkTarget open(Path flashFile) {
-    return new VirtualStLink(VirtualG431.build(), VirtualFirmware.NUCLEO_G431KB, MASS,
+    return new VirtualStLink(VirtualG431.build(), VirtualFirmware.NUCLEO_G431KB, StLinkMode.MASS_STORAGE,
         Optional.ofNullable(flashFile)).attach();
   }
 
@@ -162,15 +161,15 @@ public final class VirtualStLink implements UsbBus.Handle {
         requireV3("GET_VERSION_EXT");
         answer("GET_VERSION_EXT", versionExt());
       }
-      case 0xF5 -> answer("GET_CURRENT_MODE", new byte[] {(byte) mode, 0});
+      case 0xF5 -> answer("GET_CURRENT_MODE", new byte[] {(byte) mode.code(), 0});
       case 0xF7 -> answer("GET_TARGET_VOLTAGE", words(1_489, 2_048)); // 2.4 V × 2048 / 1489 = 3.30 V
       case 0xF3 -> {
         if (b[1] != 0x07) {
           throw stall(String.format("unknown DFU command 0x%02X", b[1]));
         }
-        mode = MASS;
+        mode = StLinkMode.MASS_STORAGE;
       }
-      case 0xF4 -> mode = MASS; // SWIM_EXIT
+      case 0xF4 -> mode = StLinkMode.MASS_STORAGE; // SWIM_EXIT
       case 0xF2 -> debug(b);
       default -> throw stall(String.format("unknown command 0x%02X", op));
     }
@@ -178,32 +177,32 @@ public final class VirtualStLink implements UsbBus.Handle {
 
   private void debug(byte[] b) throws UsbIoException {
     int sub = b[1] & 0xFF;
-    if (mode == DFU) {
+    if (mode == StLinkMode.DFU) {
       throw stall(String.format("debug command 0x%02X in DFU mode (send DFU_EXIT first)", sub));
     }
     switch (sub) {
       case 0x30 -> {
         boolean swd = b[2] == (byte) 0xA3;
-        if (swd && mode == DEBUG && !(firmware.stlink() >= 3 && firmware.jtag() >= 6)) {
+        if (swd && mode == StLinkMode.DEBUG && !(firmware.stlink() >= 3 && firmware.jtag() >= 6)) {
           // Re-entering without DEBUG_EXIT came with later V3 firmware (psdb notes V3J3-V3J5).
           answer("DEBUG_ENTER_SWD", status(StLinkStatus.FAULT.code()));
           return;
         }
         if (swd) {
-          mode = DEBUG;
+          mode = StLinkMode.DEBUG;
           ap.open(!firmware.version().needsInitAp()); // newer firmware opens the AP with INIT_AP
         }
         answer("DEBUG_ENTER_SWD", status(swd ? OK : StLinkStatus.UNKNOWN_COMMAND.code()));
       }
       case 0x21 -> {
-        mode = MASS;
+        mode = StLinkMode.MASS_STORAGE;
         ap.open(false);
       }
       case 0x43 -> swdSetFrequency(u16(b, 2));
       case 0x62 -> comFrequencies();
       case 0x61 -> setComFrequency(u32(b, 4));
       default -> {
-        if (mode != DEBUG) {
+        if (mode != StLinkMode.DEBUG) {
           throw stall(String.format("debug command 0x%02X outside debug mode (send DEBUG_ENTER)", sub));
         }
         debugMode(sub, b);

@@ -30,7 +30,7 @@ class StLinkCortexMTest {
 
   @BeforeEach
   void attach() {
-    probe = new VirtualStLink(VirtualG431.build(), VirtualFirmware.NUCLEO_G431KB, 1,
+    probe = new VirtualStLink(VirtualG431.build(), VirtualFirmware.NUCLEO_G431KB, StLinkMode.MASS_STORAGE,
         Optional.empty());
     target = probe.attach();
   }

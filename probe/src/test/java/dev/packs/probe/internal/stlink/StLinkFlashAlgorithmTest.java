@@ -23,7 +23,7 @@ class StLinkFlashAlgorithmTest {
   private static final long SEED_PAGE = 0x0800_A800L;
 
   private static VirtualStLink nucleo() {
-    return new VirtualStLink(VirtualG431.build(), VirtualFirmware.NUCLEO_G431KB, 1,
+    return new VirtualStLink(VirtualG431.build(), VirtualFirmware.NUCLEO_G431KB, StLinkMode.MASS_STORAGE,
         Optional.empty());
   }
 

@@ -18,7 +18,7 @@ public final class StLinkFlashBenchmark {
   public static void main(String[] args) {
     int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 5;
     for (int round = 1; round <= rounds; round++) {
-      VirtualStLink probe = new VirtualStLink(VirtualG431.build(), VirtualFirmware.NUCLEO_G431KB, 1,
+      VirtualStLink probe = new VirtualStLink(VirtualG431.build(), VirtualFirmware.NUCLEO_G431KB, StLinkMode.MASS_STORAGE,
           Optional.empty());
       try (StLinkTarget target = probe.attach()) {
         long start = System.nanoTime();

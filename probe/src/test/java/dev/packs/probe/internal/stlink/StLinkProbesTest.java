@@ -21,7 +21,7 @@ class StLinkProbesTest {
   private static final String V2_SERIAL = "55FF6B064975495653291187";
 
   private static Optional<VirtualStLink> virtual(VirtualFirmware firmware) {
-    return Optional.of(new VirtualStLink(VirtualG431.build(), firmware, 1, Optional.empty()));
+    return Optional.of(new VirtualStLink(VirtualG431.build(), firmware, StLinkMode.MASS_STORAGE, Optional.empty()));
   }
 
   private static RecordedUsb bench() {

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
  */
 class StLinkReplyErrorsTest {
   private static VirtualStLink nucleo() {
-    return new VirtualStLink(VirtualG431.build(), VirtualFirmware.NUCLEO_G431KB, 1,
+    return new VirtualStLink(VirtualG431.build(), VirtualFirmware.NUCLEO_G431KB, StLinkMode.MASS_STORAGE,
         Optional.empty());
   }
 
@@ -62,7 +62,7 @@ class StLinkReplyErrorsTest {
   void refusesFirmwareTooOldNamingTheVersionNeeded() {
     // V2J21: has GETLASTRWSTATUS2 and SWD_SET_FREQ but not WRITE_DAP_REG (J24).
     VirtualStLink probe = new VirtualStLink(VirtualG431.build(),
-        new VirtualFirmware(2, 21, 4, 0, 0, 0x3748), 1, Optional.empty());
+        new VirtualFirmware(2, 21, 4, 0, 0, 0x3748), StLinkMode.MASS_STORAGE, Optional.empty());
     assertThatThrownBy(probe::attach).isInstanceOf(ProbeException.Unsupported.class)
         .hasMessageContaining("GET_VERSION").hasMessageContaining("V2J21S4")
         .hasMessageContaining("V2J24");

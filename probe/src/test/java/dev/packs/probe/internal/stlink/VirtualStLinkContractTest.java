@@ -14,7 +14,7 @@ class VirtualStLinkContractTest extends TargetContractTest {
 
   @Override
   protected Target newTarget() {
-    opened = new VirtualStLink(VirtualG431.build(), VirtualFirmware.NUCLEO_G431KB, 1,
+    opened = new VirtualStLink(VirtualG431.build(), VirtualFirmware.NUCLEO_G431KB, StLinkMode.MASS_STORAGE,
         Optional.empty()).attach();
     return opened;
   }

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class VirtualStLinkTest {
   private static final long RAM = 0x2000_0000L;
 
-  private static VirtualStLink probe(VirtualFirmware firmware, int mode) {
+  private static VirtualStLink probe(VirtualFirmware firmware, StLinkMode mode) {
     return new VirtualStLink(VirtualG431.build(), firmware, mode, Optional.empty());
   }
 
@@ -30,10 +30,10 @@ class VirtualStLinkTest {
   @Test
   void leavesDfuModeBeforeDebugging() {
     // The virtual probe refuses debug commands in DFU mode, as the attach would otherwise show.
-    VirtualStLink dfu = probe(VirtualFirmware.NUCLEO_G431KB, 0);
+    VirtualStLink dfu = probe(VirtualFirmware.NUCLEO_G431KB, StLinkMode.DFU);
     assertThatThrownBy(() -> raw(dfu).exchange(StLinkCommands.enterSwd()))
         .isInstanceOf(ProbeException.Usb.class).hasMessageContaining("DFU mode");
-    try (StLinkTarget target = probe(VirtualFirmware.NUCLEO_G431KB, 0).attach()) {
+    try (StLinkTarget target = probe(VirtualFirmware.NUCLEO_G431KB, StLinkMode.DFU).attach()) {
       assertThat(target.dpidr()).isEqualTo(VirtualAccessPort.DPIDR);
     }
   }
@@ -41,10 +41,10 @@ class VirtualStLinkTest {
   @Test
   void leavesDebugModeAnEarlierSessionLeftOn() {
     // V3J2 cannot re-enter SWD without DEBUG_EXIT first.
-    VirtualStLink debug = probe(VirtualFirmware.NUCLEO_G431KB, 2);
+    VirtualStLink debug = probe(VirtualFirmware.NUCLEO_G431KB, StLinkMode.DEBUG);
     StLinkUsb usb = raw(debug);
     assertThat(usb.exchange(StLinkCommands.enterSwd())[0] & 0xFF).isEqualTo(0x81);
-    try (StLinkTarget target = probe(VirtualFirmware.NUCLEO_G431KB, 2).attach()) {
+    try (StLinkTarget target = probe(VirtualFirmware.NUCLEO_G431KB, StLinkMode.DEBUG).attach()) {
       target.writeWord(RAM, 42);
       assertThat(target.readWord(RAM)).isEqualTo(42);
     }
@@ -52,7 +52,7 @@ class VirtualStLinkTest {
 
   @Test
   void refusesDebugCommandsBeforeDebugEnter() {
-    StLinkUsb usb = raw(probe(VirtualFirmware.NUCLEO_G431KB, 1));
+    StLinkUsb usb = raw(probe(VirtualFirmware.NUCLEO_G431KB, StLinkMode.MASS_STORAGE));
     assertThatThrownBy(() -> usb.exchange(StLinkCommands.readMem32(RAM, 4)))
         .isInstanceOf(ProbeException.Usb.class).hasMessageContaining("READMEM_32")
         .hasMessageContaining("outside debug mode");
@@ -60,7 +60,7 @@ class VirtualStLinkTest {
 
   @Test
   void refusesMemoryAccessBeforeInitAp() {
-    StLinkUsb usb = raw(probe(VirtualFirmware.NUCLEO_G431KB, 1));
+    StLinkUsb usb = raw(probe(VirtualFirmware.NUCLEO_G431KB, StLinkMode.MASS_STORAGE));
     usb.exchange(StLinkCommands.enterSwd());
     usb.exchange(StLinkCommands.readMem32(RAM, 4));
     assertThat(lastStatus(usb)).isEqualTo(StLinkStatus.BAD_AP.code());
@@ -107,13 +107,13 @@ class VirtualStLinkTest {
 
   @Test
   void wrapsABurstAtTheFourKilobyteWindowAndTheHostSplitsThere() {
-    VirtualStLink probe = probe(VirtualFirmware.NUCLEO_G431KB, 1);
+    VirtualStLink probe = probe(VirtualFirmware.NUCLEO_G431KB, StLinkMode.MASS_STORAGE);
     probe.emulator().write(RAM, new byte[] {1, 2, 3, 4});
     probe.emulator().write(RAM + 0x1000, new byte[] {5, 6, 7, 8});
     StLinkUsb usb = attached(probe);
     byte[] burst = usb.exchange(StLinkCommands.readMem32(RAM + 0xFFC, 8));
     assertThat(burst).endsWith(1, 2, 3, 4); // TAR wrapped back to 0x20000000
-    try (StLinkTarget target = probe(VirtualFirmware.NUCLEO_G431KB, 1).attach()) {
+    try (StLinkTarget target = probe(VirtualFirmware.NUCLEO_G431KB, StLinkMode.MASS_STORAGE).attach()) {
       byte[] data = FlashCalls.pattern(RAM + 0xFFD, 0x2403);
       target.write(RAM + 0xFFD, data);
       assertThat(target.read(RAM + 0xFFD, data.length)).isEqualTo(data);
@@ -123,7 +123,7 @@ class VirtualStLinkTest {
   @Test
   void drivesAV2WithItsDivisorClock() {
     // V2J37S7 on 0483:3748: SWD_SET_FREQ by divisor, 8-bit transfers of 64 bytes, INIT_AP from J28.
-    try (StLinkTarget target = probe(new VirtualFirmware(2, 37, 7, 0, 0, 0x3748), 1).attach()) {
+    try (StLinkTarget target = probe(new VirtualFirmware(2, 37, 7, 0, 0, 0x3748), StLinkMode.MASS_STORAGE).attach()) {
       assertThat(target.version()).hasToString("V2J37S7");
       assertThat(target.swdKiloHertz()).isEqualTo(4_000);
       byte[] data = FlashCalls.pattern(RAM + 3, 301);
@@ -134,7 +134,7 @@ class VirtualStLinkTest {
 
   /** A raw link in SWD debug mode with the AP open, as after the host's attach sequence. */
   private static StLinkUsb attached(VirtualFirmware firmware) {
-    return attached(probe(firmware, 1));
+    return attached(probe(firmware, StLinkMode.MASS_STORAGE));
   }
 
   private static StLinkUsb attached(VirtualStLink probe) {
