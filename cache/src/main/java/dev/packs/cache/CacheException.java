@@ -13,7 +13,9 @@ public abstract sealed class CacheException extends Exception
         CacheIoException,
         IndexUpdateException,
         DeviceDatabaseException,
-        AlgorithmCacheException {
+        AlgorithmCacheException,
+        MirrorException,
+        BundleException {
   protected CacheException(String message, Throwable cause) {
     super(message, cause);
   }
