@@ -71,6 +71,7 @@ public final class MirrorServer implements AutoCloseable {
   private final HttpServer server;
   private final ExecutorService pool;
   private final URI base;
+  private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
   private MirrorServer(HttpServer server, ExecutorService pool, URI base) {
     this.server = server;
@@ -127,11 +128,13 @@ public final class MirrorServer implements AutoCloseable {
     return base.resolve("index.pidx");
   }
 
-  /** Stops accepting, lets requests in flight finish for up to a second, and releases the port. */
+  /** Stops accepting, lets requests in flight finish for up to a second, and releases the port; idempotent. */
   @Override
   public void close() {
-    server.stop(1);
-    pool.shutdownNow();
+    if (closed.compareAndSet(false, true)) {
+      server.stop(1);
+      pool.shutdownNow();
+    }
   }
 
   private static InetAddress reachable(InetAddress bind) {

@@ -47,6 +47,11 @@ public final class PackMirror implements AutoCloseable {
     return result;
   }
 
+  /** True when {@code dir} holds a mirror made by {@link #mirror}, which a run without requests refreshes. */
+  public static boolean isMirror(Path dir) {
+    return java.nio.file.Files.isRegularFile(dir.resolve(Mirrorer.STATE_DIR).resolve("state.json"));
+  }
+
   @Override
   public void close() {
     transports.close();
