@@ -169,6 +169,20 @@ class PackMirrorTest {
   }
 
   @Test
+  void aVendorIndexIsExpandedWithItsRelativePidxUrls() throws Exception {
+    // The shape of vidx2pidx's test index: a <vindex> whose <pidx> URL is relative to the vidx.
+    Files.copy(upstream.docs.resolve("index.pidx"), upstream.docs.resolve("Mirror.pidx"));
+    Files.writeString(upstream.docs.resolve("lab.vidx"), "<?xml version=\"1.0\"?>\n<index schemaVersion=\"1.1.0\">"
+        + "<vendor>Lab</vendor><url>./</url><vindex><pidx vendor=\"Mirror\" url=\"./\"/></vindex></index>\n");
+    try (PackMirror m = PackMirror.open(TestCaches.config(dir.resolve("unused-root"), upstream.server.url("lab.vidx")).build(),
+        CacheListener.NONE)) {
+      MirrorResult result = m.mirror(folder, new MirrorRequest(List.of("RteTest"), false, Optional.empty()));
+      assertThat(result.packs()).extracting(MirrorResult.Item::id).containsExactly("ARM.RteTest.0.1.0", "ARM.RteTest_DFP.0.2.0");
+    }
+    assertThat(upstream.server.requests()).extracting(LoopbackServer.Seen::path).startsWith("/lab.vidx", "/Mirror.pidx");
+  }
+
+  @Test
   void aPackTheIndexDoesNotListIsNotFoundAndNothingIsWritten() {
     assertThatThrownBy(() -> mirror("Keil::NoSuchPack"))
         .isInstanceOfSatisfying(PackNotFoundException.class, e -> assertThat(e.getMessage()).contains("Keil::NoSuchPack"));

@@ -87,11 +87,23 @@ public final class IndexFile {
     return "file".equalsIgnoreCase(u.getScheme()) && u.getRawAuthority() == null ? URI.create("file://" + u.getRawPath()) : u;
   }
 
-  /** An entry URL relative to the index: empty, {@code .}, {@code ./...} or {@code ../...}. */
+  /**
+   * An entry URL relative to the index, as RFC 3986 reads a URL without a scheme ({@code ./},
+   * {@code ../x/}, {@code x/}, {@code /x/}, or empty) — except a first segment with a dot, such as
+   * {@code www.keil.com/pack/}, which vendors write for a host without its scheme.
+   */
   public static boolean isRelative(String url) {
     String u = url.strip();
-    return u.isEmpty() || u.equals(".") || u.startsWith("./") || u.startsWith("../");
+    if (u.isEmpty() || u.equals(".") || u.equals("..") || u.startsWith("./") || u.startsWith("../") || u.startsWith("/")) {
+      return true;
+    }
+    if (SCHEME.matcher(u).lookingAt()) {
+      return false;
+    }
+    return !u.split("/", 2)[0].contains(".");
   }
+
+  private static final java.util.regex.Pattern SCHEME = java.util.regex.Pattern.compile("[A-Za-z][A-Za-z0-9+.\\-]*:");
 
   /** A flat {@code .pidx} listing {@code packs}, as cpackget and vidx2pidx write one. */
   public static String write(String vendor, String url, String timestamp, List<PublicPack> packs) {

@@ -39,7 +39,7 @@ final class UpstreamIndex {
     PackIndex index = parse(url, copy);
     List<PublicPack> packs = new ArrayList<>(IndexFile.packs(index));
     for (PackIndex.VendorIndex vendor : index.vendorIndexes()) {
-      URI pidx = IndexFile.uri(vendor.pidxUrl());
+      URI pidx = url.resolve(IndexFile.uri(vendor.pidxUrl()));
       Path target = stateDir.resolve("vendors").resolve(vendor.vendor() + ".pidx");
       try {
         files.fetch("vendors/" + vendor.vendor() + ".pidx", target, pidx, "", Expect.XML, part -> readable(pidx, part));
