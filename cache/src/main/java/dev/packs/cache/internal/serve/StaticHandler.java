@@ -59,6 +59,8 @@ public final class StaticHandler implements HttpHandler {
       status = answer(ex, sent);
     } catch (IOException e) {
       status = 499; // the client went away mid-answer
+    } catch (RuntimeException e) {
+      status = 500; // a bug; the connection is closed without an answer, and the server goes on
     }
     try {
       String query = Optional.ofNullable(ex.getRequestURI().getRawQuery()).map(q -> "?" + q).orElse("");
