@@ -92,7 +92,7 @@ final class MirrorCommand implements Callable<Integer> {
       return;
     }
     r.packs().forEach(p -> out.println(p.id() + "  " + p.sha256()));
-    out.printf("%d packs in %s: %d files fetched, %d not modified, %d unchanged; %d requests, %.1f MB in %.1f s%n",
+    out.printf("%d pack(s) in %s: %d files fetched, %d not modified, %d unchanged; %d requests, %.1f MB in %.1f s%n",
         r.packs().size(), r.dir(), r.fetched(), r.notModified(), r.unchanged(), r.requests(), r.bytes() / 1e6,
         r.elapsed().toMillis() / 1e3);
     out.println("index " + r.indexUrl());
