@@ -6,8 +6,10 @@ module dev.packs.cache {
   requires okhttp3;
   requires org.apache.commons.compress;
   requires com.fasterxml.jackson.databind;
+  requires jdk.httpserver;
 
   exports dev.packs.cache;
 
   opens dev.packs.cache.internal.disk to com.fasterxml.jackson.databind;
+  opens dev.packs.cache.internal.mirror to com.fasterxml.jackson.databind;
 }

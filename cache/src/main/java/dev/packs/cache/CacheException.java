@@ -15,7 +15,9 @@ public abstract sealed class CacheException extends Exception
         DeviceDatabaseException,
         AlgorithmCacheException,
         ConfigException,
-        InvalidPackIdException {
+        InvalidPackIdException,
+        MirrorException,
+        BundleException {
   protected CacheException(String message, Throwable cause) {
     super(message, cause);
   }

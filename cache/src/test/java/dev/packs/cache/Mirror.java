@@ -23,11 +23,16 @@ final class Mirror implements AutoCloseable {
 
   /** Lists the descriptor in the index, serves it as the latest descriptor, and serves its pack. */
   Mirror publish(String pdscFile) throws IOException {
-    String[] h = Fixtures.header(Fixtures.pdsc(pdscFile));
+    return publish(Fixtures.pdsc(pdscFile));
+  }
+
+  /** As {@link #publish(String)}, for a descriptor anywhere (for example an edited copy). */
+  Mirror publish(Path pdsc) throws IOException {
+    String[] h = Fixtures.header(pdsc);
     entries.removeIf(e -> e[0].equals(h[0]) && e[1].equals(h[1]));
     entries.add(h);
-    Files.copy(Fixtures.pdsc(pdscFile), docs.resolve(h[0] + "." + h[1] + ".pdsc"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-    packOnly(pdscFile);
+    Files.copy(pdsc, docs.resolve(h[0] + "." + h[1] + ".pdsc"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    Fixtures.packOf(pdsc, h[0] + "." + h[1] + ".pdsc").writeTo(packPath(h[0], h[1], h[2]));
     return writeIndex();
   }
 

@@ -32,6 +32,9 @@ final class Subcommands {
     f.put("resolve", ResolveCommand::new);
     f.put("target", TargetCommand::create);
     f.put("emulate", EmulateCommand::new);
+    f.put("mirror", MirrorCommand::new);
+    f.put("serve", ServeCommand::new);
+    f.put("bundle", BundleCommand::create);
     return f;
   }
 

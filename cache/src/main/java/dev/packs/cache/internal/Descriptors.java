@@ -95,6 +95,7 @@ final class Descriptors {
       try {
         Files.createDirectories(index.getParent());
         ctx.transports().fetch("the pack index " + index.getFileName(), url, Optional.empty(), part, Expect.XML);
+        IndexFile.resolveRelative(part, url);
         IndexFile.read(part);
         AtomicFiles.commit(part, index);
       } catch (IOException e) {

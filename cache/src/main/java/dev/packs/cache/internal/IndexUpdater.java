@@ -100,6 +100,7 @@ public final class IndexUpdater {
       Files.createDirectories(target.getParent());
       Fetched result = ctx.transports().fetch("the pack index", url, known, part, Expect.XML);
       if (result instanceof Fetched.Downloaded d) {
+        IndexFile.resolveRelative(part, url);
         boolean vidx = !IndexFile.parse(part).vendorIndexes().isEmpty();
         if (vidx) {
           AtomicFiles.commit(part, vendorIndexFile());

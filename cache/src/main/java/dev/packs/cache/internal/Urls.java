@@ -12,14 +12,14 @@ import java.util.Optional;
  * index entry's {@code url} (so a mirror serves its own packs), else the descriptor's. A {@code url} without
  * its trailing slash gets one (cmsis-pack-manager #95 broke on that).
  */
-final class Urls {
+public final class Urls {
   private Urls() {}
 
-  static URI descriptor(PublicPack p) {
+  public static URI descriptor(PublicPack p) {
     return base(p.url()).resolve(p.vendor() + "." + p.name() + ".pdsc");
   }
 
-  static URI pack(PackDescriptor.Release release, String vendor, String name, Optional<URI> descriptorUrl, Optional<URI> indexUrl)
+  public static URI pack(PackDescriptor.Release release, String vendor, String name, Optional<URI> descriptorUrl, Optional<URI> indexUrl)
       throws IllegalStateException {
     if (release.url().isPresent()) {
       return dev.packs.cache.internal.index.IndexFile.uri(release.url().get());
@@ -28,7 +28,7 @@ final class Urls {
     return base(base).resolve(vendor + "." + name + "." + release.version().withoutMeta() + ".pack");
   }
 
-  static URI base(URI url) {
+  public static URI base(URI url) {
     String s = url.toString();
     if (!s.contains("://") && !s.startsWith("file:")) {
       s = "https://" + s;

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** Reads the {@code <pdsc>} entries of a {@code .pidx} with the index module's reader. */
 public final class IndexFile {
@@ -33,7 +34,7 @@ public final class IndexFile {
     }
   }
 
-  private static PackIndex parse(InputStream in, String source) throws IOException {
+  public static PackIndex parse(InputStream in, String source) throws IOException {
     try {
       return PackIndexReader.read(in, source);
     } catch (IndexException e) {
@@ -48,6 +49,61 @@ public final class IndexFile {
     }
     return packs;
   }
+
+  /**
+   * Rewrites the index in {@code pidx} when entries name their descriptor folder relative to the
+   * index itself ({@code url="./"}, as a {@code packs mirror} folder does), resolving each against
+   * {@code indexUrl} as a browser would (RFC 3986). Stored so, {@code .Web/index.pidx} holds only
+   * absolute URLs, which every reader (and cpackget sharing the root) expects. An index without
+   * relative URLs is left untouched.
+   */
+  public static void resolveRelative(Path pidx, URI indexUrl) throws IOException {
+    Optional<String> resolved = withAbsoluteUrls(parse(pidx), indexUrl);
+    if (resolved.isPresent()) {
+      Files.writeString(pidx, resolved.get());
+    }
+  }
+
+  /**
+   * The index as a flat {@code .pidx} whose relative entry URLs (and {@code <url>}) are resolved
+   * against {@code indexUrl}; empty when every entry URL is absolute already.
+   */
+  public static Optional<String> withAbsoluteUrls(PackIndex index, URI indexUrl) {
+    if (index.packs().stream().noneMatch(e -> isRelative(e.url()))) {
+      return Optional.empty();
+    }
+    List<PublicPack> resolved = new ArrayList<>();
+    for (PackIndex.Entry e : index.packs()) {
+      URI url = isRelative(e.url()) ? resolve(indexUrl, e.url().isBlank() ? "./" : e.url()) : uri(e.url());
+      resolved.add(new PublicPack(e.vendor(), e.name(), e.version().toString(), url, e.deprecated().isPresent()));
+    }
+    String timestamp = index.timestamp().filter(t -> t.length() >= 10).orElse("1970-01-01T00:00:00");
+    return Optional.of(write(index.vendor().orElse("packs"), resolve(indexUrl, "./").toString(), timestamp, resolved));
+  }
+
+  /** {@code base} resolved against {@code relative}, keeping the {@code file:///} form other tools write. */
+  private static URI resolve(URI base, String relative) {
+    URI u = base.resolve(uri(relative));
+    return "file".equalsIgnoreCase(u.getScheme()) && u.getRawAuthority() == null ? URI.create("file://" + u.getRawPath()) : u;
+  }
+
+  /**
+   * An entry URL relative to the index, as RFC 3986 reads a URL without a scheme ({@code ./},
+   * {@code ../x/}, {@code x/}, {@code /x/}, or empty) — except a first segment with a dot, such as
+   * {@code www.keil.com/pack/}, which vendors write for a host without its scheme.
+   */
+  public static boolean isRelative(String url) {
+    String u = url.strip();
+    if (u.isEmpty() || u.equals(".") || u.equals("..") || u.startsWith("./") || u.startsWith("../") || u.startsWith("/")) {
+      return true;
+    }
+    if (SCHEME.matcher(u).lookingAt()) {
+      return false;
+    }
+    return !u.split("/", 2)[0].contains(".");
+  }
+
+  private static final java.util.regex.Pattern SCHEME = java.util.regex.Pattern.compile("[A-Za-z][A-Za-z0-9+.\\-]*:");
 
   /** A flat {@code .pidx} listing {@code packs}, as cpackget and vidx2pidx write one. */
   public static String write(String vendor, String url, String timestamp, List<PublicPack> packs) {
