@@ -32,6 +32,8 @@ final class Subcommands {
     f.put("resolve", ResolveCommand::new);
     f.put("target", TargetCommand::create);
     f.put("emulate", EmulateCommand::new);
+    f.put("flash", FlashCommand::new);
+    f.put("read", ReadCommand::new);
     return f;
   }
 
