@@ -34,11 +34,16 @@ record FlashReport(String target, String device, String probe, List<Region> regi
   void print(PrintWriter out) {
     out.printf("flashed %,d bytes to %s (%s) on %s in %.2f s%n", bytes, target, device, probe, seconds);
     for (Region r : regions) {
-      String erase = r.chipErase() ? "chip erased" : r.sectorsErased() + " sectors erased";
-      out.printf("  %s  %s..%s  %s: %s, %d pages programmed, %d skipped%n", r.name(), Addresses.hex(r.start()),
-          Addresses.hex(r.start() + r.size() - 1), r.algorithm(), erase, r.pagesProgrammed(), r.pagesSkipped());
+      String erase = r.chipErase() ? "chip erased" : count(r.sectorsErased(), "sector") + " erased";
+      out.printf("  %s  %s..%s  %s: %s, %s programmed, %d skipped%n", r.name(), Addresses.hex(r.start()),
+          Addresses.hex(r.start() + r.size() - 1), r.algorithm(), erase, count(r.pagesProgrammed(), "page"),
+          r.pagesSkipped());
     }
     out.printf("  %s; %d algorithm calls, %d target operations%n", verified ? "verified" : "not verified",
         calls, targetOperations);
+  }
+
+  private static String count(int n, String what) {
+    return n + " " + what + (n == 1 ? "" : "s");
   }
 }
