@@ -3,6 +3,7 @@ package dev.packs.cli;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
@@ -53,19 +54,19 @@ record AlgoDiffReport(Algorithm a, Algorithm b, String device, String model, boo
   }
 
   void print(PrintWriter out) {
-    out.printf("A  %s (sha256 %s)%n", a.path(), a.sha256().substring(0, 16));
-    out.printf("B  %s (sha256 %s)%n", b.path(), b.sha256().substring(0, 16));
-    out.printf("device %s, flash model %s; the same %d calls on each (register writes: - only A, + only B)%n",
+    out.printf(Locale.ROOT, "A  %s (sha256 %s)%n", a.path(), a.sha256().substring(0, 16));
+    out.printf(Locale.ROOT, "B  %s (sha256 %s)%n", b.path(), b.sha256().substring(0, 16));
+    out.printf(Locale.ROOT, "device %s, flash model %s; the same %d calls on each (register writes: - only A, + only B)%n",
         device, model == null ? "none" : model, calls.size());
     long differ = calls.stream().filter(c -> !c.same()).count();
     for (Call call : calls) {
       if (call.same()) {
         continue;
       }
-      out.printf("%n%s(%s)%n", call.function(),
+      out.printf(Locale.ROOT, "%n%s(%s)%n", call.function(),
           call.args().stream().map(Addresses::hex).collect(Collectors.joining(", ")));
       if (!call.a().summary().equals(call.b().summary())) {
-        out.printf("  A %s%n  B %s%n", call.a().summary(), call.b().summary());
+        out.printf(Locale.ROOT, "  A %s%n  B %s%n", call.a().summary(), call.b().summary());
       }
       printWrites(out, call.a().peripheralWrites(), call.b().peripheralWrites());
     }

@@ -5,6 +5,7 @@ import dev.packs.flash.AlgorithmTestReport.Check;
 import dev.packs.flash.FlashRegion;
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -62,9 +63,9 @@ record AlgoTestReport(Algorithm algorithm, String device, String probe, boolean 
     for (Tested t : tested) {
       AlgorithmTestReport report = t.report();
       FlashRegion region = report.region();
-      out.printf("algorithm  %s (sha256 %s)%n", t.label(), t.algorithm().sha256().substring(0, 16));
-      out.printf("device     %s on %s%n", device, probe);
-      out.printf("region     %s %s..%s: %d sectors, page 0x%X, erased 0x%02X%n%n", region.name(),
+      out.printf(Locale.ROOT, "algorithm  %s (sha256 %s)%n", t.label(), t.algorithm().sha256().substring(0, 16));
+      out.printf(Locale.ROOT, "device     %s on %s%n", device, probe);
+      out.printf(Locale.ROOT, "region     %s %s..%s: %d sectors, page 0x%X, erased 0x%02X%n%n", region.name(),
           Addresses.hex(region.start()), Addresses.hex(region.end() - 1), region.sectors().size(),
           region.pageSize(), region.erasedValue());
       Table table = new Table("SECTOR", "SIZE", "ERASE", "PROGRAM", "VERIFY", "");
@@ -73,16 +74,16 @@ record AlgoTestReport(Algorithm algorithm, String device, String probe, boolean 
             word(s.program()), s.verify().map(AlgoTestReport::word).orElse("-"), note(s));
       }
       table.print(out, "");
-      out.printf("EraseChip   %s%n", report.eraseChip().map(AlgoTestReport::word).orElse("-"));
-      out.printf("BlankCheck  %s%n%n", report.blankCheck().map(AlgoTestReport::word).orElse("-"));
+      out.printf(Locale.ROOT, "EraseChip   %s%n", report.eraseChip().map(AlgoTestReport::word).orElse("-"));
+      out.printf(Locale.ROOT, "BlankCheck  %s%n%n", report.blankCheck().map(AlgoTestReport::word).orElse("-"));
     }
     Optional<String> problem = tested.stream().flatMap(t -> t.report().problem().stream()).findFirst();
     long calls = tested.stream().mapToLong(t -> t.report().calls()).sum();
     if (problem.isPresent()) {
-      out.printf("FAILED: %s%n", problem.get());
+      out.printf(Locale.ROOT, "FAILED: %s%n", problem.get());
     } else {
       int sectors = tested.stream().mapToInt(t -> t.report().sectors().size()).sum();
-      out.printf("PASSED: every sector (%d) erased alone, programmed and read back (%d calls, %.1f s)%n",
+      out.printf(Locale.ROOT, "PASSED: every sector (%d) erased alone, programmed and read back (%d calls, %.1f s)%n",
           sectors, calls, seconds);
     }
   }

@@ -5,6 +5,7 @@ import dev.packs.flash.FlashTarget;
 import dev.packs.flash.Image;
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * What {@code packs flash} did, shaped for {@code --json}: the fields the README documents, numbers as
@@ -32,14 +33,14 @@ record FlashReport(String target, String device, String probe, List<Region> regi
   }
 
   void print(PrintWriter out) {
-    out.printf("flashed %,d bytes to %s (%s) on %s in %.2f s%n", bytes, target, device, probe, seconds);
+    out.printf(Locale.ROOT, "flashed %,d bytes to %s (%s) on %s in %.2f s%n", bytes, target, device, probe, seconds);
     for (Region r : regions) {
       String erase = r.chipErase() ? "chip erased" : count(r.sectorsErased(), "sector") + " erased";
-      out.printf("  %s  %s..%s  %s: %s, %s programmed, %d skipped%n", r.name(), Addresses.hex(r.start()),
+      out.printf(Locale.ROOT, "  %s  %s..%s  %s: %s, %s programmed, %d skipped%n", r.name(), Addresses.hex(r.start()),
           Addresses.hex(r.start() + r.size() - 1), r.algorithm(), erase, count(r.pagesProgrammed(), "page"),
           r.pagesSkipped());
     }
-    out.printf("  %s; %d algorithm calls, %d target operations%n", verified ? "verified" : "not verified",
+    out.printf(Locale.ROOT, "  %s; %d algorithm calls, %d target operations%n", verified ? "verified" : "not verified",
         calls, targetOperations);
   }
 

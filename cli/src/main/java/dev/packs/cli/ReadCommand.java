@@ -54,7 +54,7 @@ final class ReadCommand implements Callable<Integer> {
     }
     Path file = services.workingDir().resolve(output);
     AtomicFiles.writeBytes(file, data);
-    spec.commandLine().getErr().printf("packs: read %d bytes at %s from %s (%s) on %s into %s%n", data.length,
+    spec.commandLine().getErr().printf(java.util.Locale.ROOT, "packs: read %d bytes at %s from %s (%s) on %s into %s%n", data.length,
         Addresses.hex(from), flashTarget.resolved().target(), flashTarget.resolved().device(), label, output);
     spec.commandLine().getErr().flush();
     return ExitCode.OK.code();

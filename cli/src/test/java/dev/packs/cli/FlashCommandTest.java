@@ -168,6 +168,23 @@ class FlashCommandTest {
   }
 
   @Test
+  void drawsAProgressBarOnlyOnATerminal() throws Exception {
+    assumePlanner();
+    G4Lab lab = new G4Lab(dir, G4Lab.G4);
+    image(lab, "app.bin", random(0x1000, 11));
+    lab.terminal = true;
+    assertThat(lab.run("flash", "--target", "stm32g431kbtx", "--probe", "emulator", "--base-address", "0x08000000",
+        "app.bin")).isZero();
+    assertThat(lab.err.toString()).contains("] erasing ").contains("] programming ")
+        .endsWith("\r[" + "#".repeat(30) + "] verifying 100%\u001b[K\n");
+    assertThat(lab.out.toString()).startsWith("flashed 4,096 bytes");
+    lab.terminal = false;
+    assertThat(lab.run("flash", "--target", "stm32g431kbtx", "--probe", "emulator", "--base-address", "0x08000000",
+        "app.bin")).isZero();
+    assertThat(lab.err.toString()).isEmpty();
+  }
+
+  @Test
   void withoutAProbeNothingIsFlashedAndTheMessageSaysWhy() throws Exception {
     G4Lab lab = new G4Lab(dir, G4Lab.G4);
     image(lab, "G4-Nucleo.bin", random(0x800, 10));

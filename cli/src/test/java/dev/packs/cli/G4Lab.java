@@ -37,6 +37,8 @@ final class G4Lab {
   final Path project;
   StringWriter out = new StringWriter();
   StringWriter err = new StringWriter();
+  /** Whether standard error counts as a terminal (progress bars are drawn only there). */
+  boolean terminal;
 
   /** An empty pack root: for commands that read the descriptor through --pack. */
   G4Lab(Path dir) throws Exception {
@@ -74,7 +76,7 @@ final class G4Lab {
     out = new StringWriter();
     err = new StringWriter();
     Services services = new Services(Map.of("HOME", dir.resolve("home").toString()), project, Clock.systemUTC(),
-        false);
+        terminal);
     String[] all = Stream.concat(Stream.of("--pack-root", root.toString()), Stream.of(args)).toArray(String[]::new);
     return PacksCommand.create(new PrintWriter(out, true), new PrintWriter(err, true), services).execute(all);
   }

@@ -9,6 +9,7 @@ import dev.packs.target.StopReason;
 import dev.packs.target.Target;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -246,7 +247,7 @@ public final class AlgorithmSession implements AutoCloseable {
       case LIMIT -> String.format("%s timeout (address 0x%08X): %s did not return within %d ms%s;"
               + " stopped at pc 0x%08X", what, address, call.call(),
           CallLimits.timeoutMillis(call.function(), placed.algorithm()),
-          halt.instructions() > 0 ? String.format(" (%,d instructions)", halt.instructions()) : "",
+          halt.instructions() > 0 ? String.format(Locale.ROOT, " (%,d instructions)", halt.instructions()) : "",
           halt.pc());
       case HALTED -> String.format("%s interrupted (address 0x%08X): the core was halted at pc 0x%08X",
           what, address, halt.pc());
