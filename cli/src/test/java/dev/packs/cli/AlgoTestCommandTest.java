@@ -77,6 +77,21 @@ class AlgoTestCommandTest {
   }
 
   @Test
+  void passesTheSfcAlgorithmStandingInForTheVendorsOnTheSfcModel() throws Exception {
+    // As in the other target tests, our SFC algorithm in the vendor's place: the emulated device takes the
+    // SFC controller its FlashDevice names, inside the STM32G431KB's memory map.
+    G4Lab lab = new G4Lab(dir, G4Lab.SFC);
+    assertThat(lab.run("algo", "test", "stm32g431kbtx", "--probe", "emulator", "--json")).as(lab.err.toString())
+        .isZero();
+    JsonNode json = new ObjectMapper().readTree(lab.out.toString());
+    assertThat(json.get("passed").asBoolean()).isTrue();
+    assertThat(json.get("sectors")).hasSize(11);
+    assertThat(json.at("/sectors/10/verify/ok").asBoolean()).isTrue();
+    assertThat(json.at("/regions/0/name").asText()).isEqualTo("IROM1");
+    assertThat(json.at("/algorithm/path").asText()).endsWith("STM32G4xx_128.FLM");
+  }
+
+  @Test
   void withoutAProbeSaysNoneIsAttached() throws Exception {
     G4Lab lab = new G4Lab(dir, G4Lab.G4);
     assertThat(lab.run("algo", "test", "stm32g431kbtx")).isEqualTo(ExitCode.NOT_FOUND.code());
