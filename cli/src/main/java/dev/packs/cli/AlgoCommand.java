@@ -19,6 +19,8 @@ final class AlgoCommand implements Runnable {
     algo.addSubcommand(new AlgoShowCommand(services));
     algo.addSubcommand(new AlgoExportCommand(services));
     AlgoConfigCommands.addTo(algo, services);
+    algo.addSubcommand(new AlgoTestCommand(services));
+    algo.addSubcommand(new AlgoDiffCommand(services));
     return algo;
   }
 

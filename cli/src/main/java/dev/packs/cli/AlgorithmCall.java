@@ -1,5 +1,6 @@
 package dev.packs.cli;
 
+import dev.packs.flash.AlgorithmFunction;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -12,45 +13,7 @@ import picocli.CommandLine.TypeConversionException;
  * Init:0x08000000,0,1} or {@code EraseSector:0x08004000}. Arguments may be left out; the runner
  * fills in defaults.
  */
-record AlgorithmCall(Function function, List<Long> args) {
-  /** The functions of a CMSIS flash algorithm and how many arguments each takes. */
-  enum Function {
-    INIT("Init", 3),
-    UNINIT("UnInit", 1),
-    ERASE_SECTOR("EraseSector", 1),
-    PROGRAM_PAGE("ProgramPage", 3),
-    ERASE_CHIP("EraseChip", 0),
-    BLANK_CHECK("BlankCheck", 3),
-    VERIFY("Verify", 3);
-
-    private final String symbol;
-    private final int arity;
-
-    Function(String symbol, int arity) {
-      this.symbol = symbol;
-      this.arity = arity;
-    }
-
-    /** The symbol name in the FLM, for example {@code EraseSector}. */
-    String symbol() {
-      return symbol;
-    }
-
-    int arity() {
-      return arity;
-    }
-
-    static Function named(String name) {
-      for (Function f : values()) {
-        if (f.symbol.equalsIgnoreCase(name)) {
-          return f;
-        }
-      }
-      throw new TypeConversionException("unknown flash-algorithm function '" + name
-          + "'; expected one of Init, UnInit, EraseSector, ProgramPage, EraseChip, BlankCheck, Verify");
-    }
-  }
-
+record AlgorithmCall(AlgorithmFunction function, List<Long> args) {
   AlgorithmCall {
     Objects.requireNonNull(function, "function");
     args = List.copyOf(args);
@@ -72,7 +35,7 @@ record AlgorithmCall(Function function, List<Long> args) {
    */
   static AlgorithmCall parse(String text) {
     String[] parts = text.strip().split(":", 2);
-    Function function = Function.named(parts[0].strip());
+    AlgorithmFunction function = AlgorithmFunction.named(parts[0].strip());
     List<Long> args = new ArrayList<>();
     if (parts.length == 2 && !parts[1].isBlank()) {
       for (String arg : parts[1].split(",")) {

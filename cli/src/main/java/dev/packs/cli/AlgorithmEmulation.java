@@ -1,6 +1,5 @@
 package dev.packs.cli;
 
-import dev.packs.cli.AlgorithmCall.Function;
 import dev.packs.emulator.Core;
 import dev.packs.emulator.Emulator;
 import dev.packs.emulator.EmulatorListener;
@@ -9,13 +8,17 @@ import dev.packs.emulator.FlashModel;
 import dev.packs.emulator.FlashRegion;
 import dev.packs.emulator.PeripheralWrite;
 import dev.packs.emulator.RamRegion;
+import dev.packs.flash.AlgorithmFunction;
+import dev.packs.flash.AlgorithmSession;
+import dev.packs.flash.CallLimits;
+import dev.packs.flash.CallResult;
+import dev.packs.flash.FlashListener;
 import dev.packs.flm.AlgorithmPlacer;
 import dev.packs.flm.FlashAlgorithm;
 import dev.packs.flm.FlashDevice;
 import dev.packs.flm.PlacedAlgorithm;
 import dev.packs.flm.RamWindow;
 import dev.packs.flm.SectorRun;
-import dev.packs.target.CoreRegister;
 import dev.packs.target.Halt;
 import dev.packs.target.RunLimit;
 import dev.packs.target.StopReason;
@@ -28,9 +31,9 @@ import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
- * Runs flash-algorithm functions in the emulator the way the flash engine calls them: the algorithm
- * placed by {@link AlgorithmPlacer} in the RAM window, LR on the BKPT trampoline, SP and r9 from the
- * placement, arguments in r0-r3. It records what each call did.
+ * Runs flash-algorithm functions in the emulator through the flash engine's {@link AlgorithmSession}
+ * (placed by {@link AlgorithmPlacer}, called by the session's convention) and records what each call
+ * did to the emulated device: peripheral writes, changed flash pages, the address a hung call polled.
  */
 final class AlgorithmEmulation {
   private static final int XPSR_THUMB = 0x0100_0000;
@@ -56,6 +59,7 @@ final class AlgorithmEmulation {
   private final List<PeripheralWrite> writes = new ArrayList<>();
   private Emulator emulator;
   private PlacedAlgorithm placed;
+  private AlgorithmSession session;
 
   private AlgorithmEmulation(Request request) {
     this.request = request;
@@ -76,18 +80,18 @@ final class AlgorithmEmulation {
   static List<AlgorithmCall> defaultCalls(FlashAlgorithm algorithm) {
     long start = algorithm.device().start();
     return List.of(
-        new AlgorithmCall(Function.INIT, List.of(start, 0L, 1L)),
-        new AlgorithmCall(Function.ERASE_SECTOR, List.of(start)),
-        new AlgorithmCall(Function.UNINIT, List.of(1L)),
-        new AlgorithmCall(Function.INIT, List.of(start, 0L, 2L)),
-        new AlgorithmCall(Function.PROGRAM_PAGE, List.of(start)),
-        new AlgorithmCall(Function.UNINIT, List.of(2L)));
+        new AlgorithmCall(AlgorithmFunction.INIT, List.of(start, 0L, 1L)),
+        new AlgorithmCall(AlgorithmFunction.ERASE_SECTOR, List.of(start)),
+        new AlgorithmCall(AlgorithmFunction.UNINIT, List.of(1L)),
+        new AlgorithmCall(AlgorithmFunction.INIT, List.of(start, 0L, 2L)),
+        new AlgorithmCall(AlgorithmFunction.PROGRAM_PAGE, List.of(start)),
+        new AlgorithmCall(AlgorithmFunction.UNINIT, List.of(2L)));
   }
 
   private EmulationReport runAll() {
     emulator = buildEmulator();
     placed = AlgorithmPlacer.place(algorithm, request.ram());
-    emulator.write(placed.loadAddress(), placed.image().toByteArray());
+    session = AlgorithmSession.load(emulator, placed, CallLimits.emulator(), FlashListener.NONE);
     List<EmulationReport.Call> calls = new ArrayList<>();
     for (AlgorithmCall call : request.calls()) {
       calls.add(runOne(call));
@@ -124,29 +128,24 @@ final class AlgorithmEmulation {
   }
 
   private EmulationReport.Call runOne(AlgorithmCall call) {
-    List<Long> args = arguments(call);
-    long entry = entry(call.function());
-    if (call.function() == Function.PROGRAM_PAGE) {
-      fillPageBuffer(args.get(0), args.get(1));
+    if (!session.has(call.function())) {
+      throw new UsageException(algorithm.source() + " has no " + call.function().symbol() + " function");
     }
-    emulator.writeRegister(CoreRegister.PC, (int) (entry & ~1L));
-    emulator.writeRegister(CoreRegister.XPSR, XPSR_THUMB);
-    emulator.writeRegister(CoreRegister.SP, (int) placed.stackTop());
-    emulator.writeRegister(CoreRegister.R9, (int) placed.staticBase());
-    emulator.writeRegister(CoreRegister.LR, (int) (placed.loadAddress() | 1));
-    for (int i = 0; i < args.size(); i++) {
-      emulator.writeRegister(CoreRegister.general(i), (int) (long) args.get(i));
+    List<Long> args = arguments(call);
+    if (call.function() == AlgorithmFunction.PROGRAM_PAGE) {
+      fillPageBuffer(args.get(0), args.get(1));
     }
     writes.clear();
     FlashImage before = emulator.flashImage();
-    Halt halt = emulator.run(RunLimit.of(request.maxInstructions(), request.timeout()));
-    return report(call, args, halt, before);
+    CallResult result = session.call(call.function(), args,
+        RunLimit.of(request.maxInstructions(), request.timeout()));
+    return report(call, args, before, result);
   }
 
-  private EmulationReport.Call report(AlgorithmCall call, List<Long> args, Halt halt,
-      FlashImage before) {
-    Long result = halt.reason() == StopReason.BREAKPOINT
-        ? Integer.toUnsignedLong(emulator.readRegister(CoreRegister.R0)) : null;
+  private EmulationReport.Call report(AlgorithmCall call, List<Long> args, FlashImage before,
+      CallResult outcome) {
+    Halt halt = outcome.halt();
+    Long result = outcome.result().isPresent() ? outcome.result().getAsLong() : null;
     EmulationReport.Fault fault = halt.fault().map(f -> new EmulationReport.Fault(
         f.kind().name(), f.pc(), f.address().isPresent() ? f.address().getAsLong() : null,
         f.detail())).orElse(null);
@@ -162,21 +161,6 @@ final class AlgorithmEmulation {
     return new EmulationReport.Call(call.function().symbol(), args, result, halt.instructions(),
         halt.reason().name().toLowerCase(Locale.ROOT), fault,
         polled.isPresent() ? polled.getAsLong() : null, written, changed);
-  }
-
-  private long entry(Function function) {
-    var points = placed.entryPoints();
-    OptionalLong entry = switch (function) {
-      case INIT -> OptionalLong.of(points.init());
-      case UNINIT -> OptionalLong.of(points.unInit());
-      case ERASE_SECTOR -> OptionalLong.of(points.eraseSector());
-      case PROGRAM_PAGE -> OptionalLong.of(points.programPage());
-      case ERASE_CHIP -> points.eraseChip();
-      case BLANK_CHECK -> points.blankCheck();
-      case VERIFY -> points.verify();
-    };
-    return entry.orElseThrow(() -> new UsageException(
-        algorithm.source() + " has no " + function.symbol() + " function"));
   }
 
   /** The call's arguments with the defaults filled in. */

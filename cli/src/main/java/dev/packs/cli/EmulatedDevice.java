@@ -6,6 +6,8 @@ import dev.packs.emulator.RamRegion;
 import dev.packs.flm.FlashAlgorithm;
 import dev.packs.flm.RamWindow;
 import dev.packs.index.Device;
+import dev.packs.project.AlgorithmRam;
+import dev.packs.project.ResolvedTarget;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,31 +41,24 @@ record EmulatedDevice(String name, List<RamRegion> rams, RamWindow placement, Co
     }
     Core core = device.processors().stream().findFirst()
         .flatMap(p -> Core.fromPdsc(p.core())).orElse(Core.CORTEX_M4);
-    return new EmulatedDevice(device.name(), rams, placement(device, algorithm, rams), core,
+    return new EmulatedDevice(device.name(), rams, placement(device, algorithm), core,
         FlashModel.forDevice(device.name()));
   }
 
-  /** Where the flash engine puts the algorithm: the pack's RAMstart for it, else the default RAM. */
-  private static RamWindow placement(Device device, FlashAlgorithm algorithm, List<RamRegion> rams) {
+  /**
+   * Where the flash engine puts the algorithm: the pack's RAMstart/RAMsize for it, else the default
+   * RAM, by the one rule target resolution uses ({@link AlgorithmRam}).
+   */
+  private static RamWindow placement(Device device, FlashAlgorithm algorithm) {
     String file = fileName(algorithm.source());
-    for (Device.Algorithm a : device.algorithms()) {
-      if (fileName(a.path()).equals(file) && a.ramStart().isPresent()) {
-        long start = a.ramStart().get();
-        RamRegion holder = rams.stream()
-            .filter(r -> start >= r.start() && start < r.start() + r.size()).findFirst()
-            .orElseThrow(() -> new UsageException(String.format(
-                "the pack places %s at RAMstart 0x%08X, outside the device's RAM", file, start)));
-        long size = a.ramSize().orElse(holder.start() + holder.size() - start);
-        return new RamWindow(start, Math.min(size, holder.start() + holder.size() - start));
-      }
-    }
-    Device.Memory ram = device.memories().stream()
-        .filter(m -> m.isDefault() && m.access().indexOf('w') >= 0).findFirst()
-        .or(() -> device.memories().stream()
-            .filter(m -> m.access().indexOf('w') >= 0 && m.access().indexOf('x') >= 0).findFirst())
-        .or(() -> device.memories().stream().filter(m -> m.access().indexOf('w') >= 0).findFirst())
-        .orElseThrow();
-    return new RamWindow(ram.start(), ram.size());
+    Optional<Device.Algorithm> listed = device.algorithms().stream()
+        .filter(a -> fileName(a.path()).equals(file)).findFirst();
+    List<ResolvedTarget.Memory> memories = device.memories().stream()
+        .map(m -> new ResolvedTarget.Memory(m.name(), m.start(), m.size(), m.access(), m.isDefault(), m.startup()))
+        .toList();
+    return AlgorithmRam.choose(memories, listed.flatMap(Device.Algorithm::ramStart),
+            listed.flatMap(Device.Algorithm::ramSize))
+        .orElseThrow(() -> new UsageException("device " + device.name() + " lists no RAM to emulate"));
   }
 
   private static String fileName(String path) {

@@ -1,7 +1,9 @@
 package dev.packs.cli;
 
 import dev.packs.cache.AlgorithmCacheException;
+import dev.packs.flash.FlashException;
 import dev.packs.flm.FlmException;
+import dev.packs.probe.ProbeException;
 import dev.packs.project.ProjectException;
 import dev.packs.index.IndexException;
 import dev.packs.emulator.EmulatorException;
@@ -23,6 +25,12 @@ final class ExitCodes {
     }
     if (failure instanceof dev.packs.cache.CacheException cache) {
       return ofCache(cache);
+    }
+    if (failure instanceof FlashException e) {
+      return ofFlash(e);
+    }
+    if (failure instanceof ProbeException e) {
+      return e instanceof ProbeException.NotFound ? ExitCode.NOT_FOUND : ExitCode.TARGET;
     }
     if (failure instanceof ParameterException || failure instanceof UsageException) {
       return ExitCode.USAGE;
@@ -50,6 +58,13 @@ final class ExitCodes {
       return ExitCode.USAGE;
     }
     return ExitCode.FAILURE; // MalformedXml, NotADescriptor, BadAttribute
+  }
+
+  private static ExitCode ofFlash(FlashException failure) {
+    if (failure instanceof FlashException.AlgorithmFailed || failure instanceof FlashException.VerifyFailed) {
+      return ExitCode.TARGET;
+    }
+    return ExitCode.FAILURE; // BadImage, BadPlan: the image cannot go where it says
   }
 
   private static ExitCode ofProject(ProjectException failure) {

@@ -35,6 +35,8 @@ final class Subcommands {
     f.put("mirror", MirrorCommand::new);
     f.put("serve", ServeCommand::new);
     f.put("bundle", BundleCommand::create);
+    f.put("flash", FlashCommand::new);
+    f.put("read", ReadCommand::new);
     return f;
   }
 

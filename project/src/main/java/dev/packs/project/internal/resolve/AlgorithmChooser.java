@@ -3,7 +3,9 @@ package dev.packs.project.internal.resolve;
 import dev.packs.flm.RamWindow;
 import dev.packs.flm.FlashAlgorithm;
 import dev.packs.flm.FlashDevice;
+import dev.packs.project.AlgorithmRam;
 import dev.packs.project.ProjectException;
+import dev.packs.project.ResolvedTarget;
 import dev.packs.project.ResolvedTarget.Algorithm;
 import dev.packs.project.ResolvedTarget.Origin;
 import dev.packs.project.ResolvedTarget.Reason;
@@ -82,7 +84,7 @@ final class AlgorithmChooser {
     FlashAlgorithm flm = files.load(path).orElseThrow(() -> new ProjectException.AlgorithmNotFound(
         "pack " + device.pack() + " lists algorithm " + a.file() + " for " + device.name()
             + ", but " + path + " does not exist"));
-    Optional<RamWindow> ram = config.ram().or(() -> packRam(a)).or(this::defaultRam);
+    Optional<RamWindow> ram = config.ram().or(() -> AlgorithmRam.choose(memories(), a.ramStart(), a.ramSize()));
     return new Algorithm(Origin.PACK, a.file(), path, a.start(), a.size(), ram, flm.sha256(), flm.device(), reason,
         why);
   }
@@ -99,23 +101,14 @@ final class AlgorithmChooser {
           target, written, d.start(), d.end() - 1, region.start(), region.start() + region.size() - 1));
     }
     String why = "'flm: " + written + "' in packs.yaml overrides the pack for this region";
-    return new Algorithm(Origin.LOCAL, written, path, d.start(), d.size(), config.ram().or(this::defaultRam),
-        flm.sha256(), d, Reason.LOCAL_OVERRIDE, why);
+    Optional<RamWindow> ram = config.ram().or(() -> AlgorithmRam.choose(memories(), Optional.empty(), Optional.empty()));
+    return new Algorithm(Origin.LOCAL, written, path, d.start(), d.size(), ram, flm.sha256(), d,
+        Reason.LOCAL_OVERRIDE, why);
   }
 
-  private static Optional<RamWindow> packRam(AlgorithmSpec a) {
-    if (a.ramStart().isPresent() && a.ramSize().isPresent()) {
-      return Optional.of(new RamWindow(a.ramStart().get(), a.ramSize().get()));
-    }
-    return Optional.empty();
-  }
-
-  /** The device's default read-write-execute RAM, else its first writable RAM. */
-  private Optional<RamWindow> defaultRam() {
-    List<DeviceEntry.MemorySpec> rams = device.memories().stream().filter(m -> m.access().contains("w")).toList();
-    return rams.stream().filter(m -> m.isDefault() && m.access().contains("x")).findFirst()
-        .or(() -> rams.stream().filter(DeviceEntry.MemorySpec::isDefault).findFirst())
-        .or(() -> rams.stream().findFirst())
-        .map(m -> new RamWindow(m.start(), m.size()));
+  private List<ResolvedTarget.Memory> memories() {
+    return device.memories().stream()
+        .map(m -> new ResolvedTarget.Memory(m.name(), m.start(), m.size(), m.access(), m.isDefault(), m.startup()))
+        .toList();
   }
 }
