@@ -49,7 +49,7 @@ sealed interface ProbeSpec {
         .filter(a -> !a.isEmpty());
     BiFunction<Optional<String>, Path, ProbeSpec> parser = KINDS.get(kind);
     if (parser == null) {
-      throw new IllegalArgumentException("unknown probe '" + text + "'; expected "
+      throw new UsageException("unknown probe '" + text + "'; expected "
           + String.join(", ", KINDS.keySet().stream().sorted().toList()) + " (emulator or emulator:FILE)");
     }
     return parser.apply(argument, workingDir);
