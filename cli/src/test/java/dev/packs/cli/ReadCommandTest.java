@@ -74,7 +74,7 @@ class ReadCommandTest {
         .isEqualTo(new ProbeSpec.Emulator(Optional.empty(), "emulator"));
     assertThat(ProbeSpec.parse(Optional.of("Emulator:g4.bin"), dir))
         .isEqualTo(new ProbeSpec.Emulator(Optional.of(dir.resolve("g4.bin")), "emulator:g4.bin"));
-    assertThatThrownBy(() -> ProbeSpec.parse(Optional.of("stlink:123"), dir))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("unknown probe 'stlink:123'");
+    assertThatThrownBy(() -> ProbeSpec.parse(Optional.of("jlink:123"), dir))
+        .isInstanceOf(UsageException.class).hasMessageContaining("unknown probe 'jlink:123'");
   }
 }
