@@ -32,6 +32,7 @@ final class Subcommands {
     f.put("resolve", ResolveCommand::new);
     f.put("target", TargetCommand::create);
     f.put("emulate", EmulateCommand::new);
+    f.put("probes", ProbesCommand::new);
     return f;
   }
 

@@ -21,6 +21,7 @@ public final class CmsisDap implements CortexMTarget.Session {
   private final DapLink link;
   private final ProbeInfo info;
   private final int capabilities;
+  private Runnable afterClose = () -> { };
   private boolean closed;
 
   private CmsisDap(DapLink link, ProbeInfo info, int capabilities) {
@@ -34,15 +35,29 @@ public final class CmsisDap implements CortexMTarget.Session {
    * v1/v2). Returns the halted core. Closes the transport when it fails.
    */
   public static CortexMTarget open(ProbeTransport transport, ProbeInfo found) {
+    return open(transport, found, () -> { });
+  }
+
+  /** As {@link #open(ProbeTransport, ProbeInfo)}; {@code afterClose} runs once the session ends. */
+  public static CortexMTarget open(ProbeTransport transport, ProbeInfo found, Runnable afterClose) {
     DapLink link = new DapLink(transport);
     CmsisDap session;
     try {
       session = handshake(link, found);
     } catch (RuntimeException e) {
       link.close();
+      afterClose.run();
       throw e;
     }
+    session.afterClose = afterClose;
     return CortexMTarget.attach(session, new TransferQueue(link, session.atomic()));
+  }
+
+  /** Asks an unopened probe for its protocol version (DAP_Info 0x04), for listing. */
+  public static String version(ProbeTransport transport) {
+    try (DapLink link = new DapLink(transport)) {
+      return DapInfo.text(link.call(new DapInfo(DapInfo.PROTOCOL_VERSION)));
+    }
   }
 
   private static CmsisDap handshake(DapLink link, ProbeInfo found) {
@@ -109,6 +124,7 @@ public final class CmsisDap implements CortexMTarget.Session {
       // The probe may be gone already; the transport is released either way.
     } finally {
       link.close();
+      afterClose.run();
     }
   }
 }

@@ -33,6 +33,11 @@ final class CountingTransport implements ProbeTransport {
   }
 
   @Override
+  public void agreePacketSize(int size) {
+    transport.agreePacketSize(size);
+  }
+
+  @Override
   public void write(byte[] packet, int length) {
     transport.write(packet, length);
     packetsOut++;

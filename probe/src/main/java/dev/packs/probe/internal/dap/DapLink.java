@@ -16,17 +16,20 @@ import java.util.function.Consumer;
 public final class DapLink implements AutoCloseable {
   private record InFlight(DapCommand<?> command, Consumer<Object> handler) {}
 
+  /** Before the probe tells its packet size: every DAP_Info answer fits the smallest packet. */
+  private static final int FIRST_PACKET_SIZE = 64;
+
   private final CountingTransport transport;
   private final ArrayDeque<InFlight> inFlight = new ArrayDeque<>();
-  private final byte[] in;
+  private byte[] in;
   private byte[] out;
   private int packetSize;
   private int packetCount = 1;
 
   public DapLink(ProbeTransport transport) {
     this.transport = new CountingTransport(transport);
-    this.packetSize = transport.packetSize();
-    this.in = new byte[Math.max(transport.packetSize(), 64) + 1];
+    this.packetSize = Math.min(FIRST_PACKET_SIZE, transport.packetSize());
+    this.in = new byte[packetSize];
     this.out = new byte[packetSize];
   }
 
@@ -39,8 +42,10 @@ public final class DapLink implements AutoCloseable {
     drain();
     this.packetSize = Math.min(size, transport.packetSize());
     this.packetCount = count;
+    this.in = new byte[packetSize];
     this.out = new byte[packetSize];
     transport.packetSize(packetSize);
+    transport.agreePacketSize(packetSize);
   }
 
   public int packetSize() {
