@@ -11,17 +11,13 @@ import dev.packs.target.RunLimit;
 import dev.packs.target.StopReason;
 import dev.packs.target.TargetStateException;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
-import java.util.function.Supplier;
 
 /**
  * A Cortex-M core through an SW-DP and its AHB-AP, as a {@link ProbeTarget}. Memory and register
- * writes are posted and go out with whatever needs an answer next; a flash-algorithm call is two
- * packets (register writes and resume; wait for S_HALT and read R0, PC and DFSR in one command
- * the probe repeats). After WAIT or an SWD protocol error the posted work is sent again when all of
- * it is safe to repeat.
+ * writes are posted and go out with whatever needs an answer next, so that a flash-algorithm call
+ * (register writes, resume, then a wait for S_HALT that the probe repeats and that reads R0, PC and
+ * DFSR) usually fits one packet. Failures are recovered as {@link PostedWork} says.
  */
 public final class CortexMTarget implements ProbeTarget {
   /** The probe under the target: who it is, what it cost, how to let it go. */
@@ -46,12 +42,10 @@ public final class CortexMTarget implements ProbeTarget {
   private final Object wire = new Object();
   private final int[] registers = new int[CORE_REGISTERS];
   private final boolean[] known = new boolean[CORE_REGISTERS];
-  private final List<Runnable> posted = new ArrayList<>();
-  private boolean postedUnsafe;
+  private final PostedWork work;
   private volatile boolean running;
   private volatile boolean haltRequested;
   private boolean halted;
-  private int cpuid;
 
   private CortexMTarget(Session session, AdiTransfers transfers) {
     this.session = session;
@@ -60,6 +54,7 @@ public final class CortexMTarget implements ProbeTarget {
     this.mem = new MemAp(dp, 0);
     this.core = new CoreDebug(mem, transfers);
     this.fullPoll = transfers.maxGroup() >= 24;
+    this.work = new PostedWork(transfers, dp, mem::invalidate, this::forgetRegisters);
   }
 
   /** Connects through {@code transfers}: SWD, power-up, AP 0, then halts the core. */
@@ -80,24 +75,13 @@ public final class CortexMTarget implements ProbeTarget {
   private void connect() {
     dp.connect();
     mem.init();
-    cpuid = readWordNow(CortexM.CPUID);
-    post(() -> core.writeDhcsr(CortexM.C_DEBUGEN | CortexM.C_HALT), false);
+    work.post(() -> core.writeDhcsr(CortexM.C_DEBUGEN | CortexM.C_HALT), false);
     waitForHalt("halting the core after connecting", Duration.ofSeconds(1));
     int demcr = readWordNow(CortexM.DEMCR);
-    post(() -> mem.writeSmall(CortexM.DEMCR, 4, (demcr & ~CortexM.VC_CORERESET) | CortexM.VC_HARDERR), false);
-    post(() -> mem.writeSmall(CortexM.DFSR, 4, CortexM.DFSR_ALL), false);
-    flushPosted();
+    work.post(() -> mem.writeSmall(CortexM.DEMCR, 4, (demcr & ~CortexM.VC_CORERESET) | CortexM.VC_HARDERR), false);
+    work.post(() -> mem.writeSmall(CortexM.DFSR, 4, CortexM.DFSR_ALL), false);
+    work.flush();
     halted = true;
-  }
-
-  /** The CPUID the core reported when the probe connected. */
-  public int cpuid() {
-    return cpuid;
-  }
-
-  /** The TAR auto-increment window of the AP. */
-  public int tarWrap() {
-    return mem.wrap();
   }
 
   @Override
@@ -117,7 +101,7 @@ public final class CortexMTarget implements ProbeTarget {
     checkRange(address, length);
     synchronized (wire) {
       requireStopped();
-      return await(() -> mem.read(address, length), true).bytes();
+      return work.await(() -> mem.read(address, length), true).bytes();
     }
   }
 
@@ -127,7 +111,7 @@ public final class CortexMTarget implements ProbeTarget {
     byte[] copy = data.clone();
     synchronized (wire) {
       requireStopped();
-      post(() -> mem.write(address, copy), true);
+      work.post(() -> mem.write(address, copy), true);
     }
   }
 
@@ -143,7 +127,7 @@ public final class CortexMTarget implements ProbeTarget {
   private int readWordNow(long address) {
     requireAligned(address);
     int[] word = new int[1];
-    await(() -> {
+    work.await(() -> {
       mem.readWords(address, word, 0, 1);
       return word;
     }, true);
@@ -156,8 +140,8 @@ public final class CortexMTarget implements ProbeTarget {
     requireAligned(address);
     synchronized (wire) {
       requireStopped();
-      post(() -> mem.writeSmall(address, 4, value), false);
-      flushPosted();
+      work.post(() -> mem.writeSmall(address, 4, value), false);
+      work.flush();
     }
   }
 
@@ -175,7 +159,7 @@ public final class CortexMTarget implements ProbeTarget {
   int registerNow(CoreRegister register) {
     int sel = register.selector();
     if (!known[sel]) {
-      CoreDebug.RegisterRead read = await(() -> core.readRegister(sel), true);
+      CoreDebug.RegisterRead read = work.await(() -> core.readRegister(sel), true);
       registers[sel] = read.value();
       known[sel] = true;
     }
@@ -187,7 +171,7 @@ public final class CortexMTarget implements ProbeTarget {
     synchronized (wire) {
       requireHalted();
       int sel = register.selector();
-      post(() -> core.writeRegister(sel, value), true);
+      work.post(() -> core.writeRegister(sel, value), true);
       if (register == CoreRegister.SP || register == CoreRegister.MSP || register == CoreRegister.PSP) {
         // SP is one of MSP and PSP: a write to one may change the other's view.
         known[CoreRegister.SP.selector()] = false;
@@ -221,16 +205,16 @@ public final class CortexMTarget implements ProbeTarget {
     boolean lockedUp = false;
     synchronized (wire) {
       forgetRegisters();
-      post(() -> core.writeDhcsr(CortexM.C_DEBUGEN), false);
+      work.post(() -> core.writeDhcsr(CortexM.C_DEBUGEN), false);
       halted = false;
     }
     while (true) {
       synchronized (wire) {
-        CoreDebug.Poll poll = await(() -> core.poll(fullPoll), false);
+        CoreDebug.Poll poll = work.await(() -> core.poll(fullPoll), false);
         if (poll.halted()) {
           halted = true;
           if (!fullPoll) {
-            await(() -> {
+            work.await(() -> {
               core.afterHalt(poll);
               return poll;
             }, true);
@@ -240,12 +224,12 @@ public final class CortexMTarget implements ProbeTarget {
         if (forced == null && (haltRequested || System.nanoTime() - deadline > 0)) {
           forced = haltRequested ? StopReason.HALTED : StopReason.LIMIT;
           int[] dhcsr = new int[1];
-          await(() -> {
+          work.await(() -> {
             core.readDhcsr(dhcsr, 0);
             return dhcsr;
           }, true);
           lockedUp = (dhcsr[0] & CortexM.S_LOCKUP) != 0;
-          post(() -> core.writeDhcsr(CortexM.C_DEBUGEN | CortexM.C_HALT), false);
+          work.post(() -> core.writeDhcsr(CortexM.C_DEBUGEN | CortexM.C_HALT), false);
         }
       }
     }
@@ -259,7 +243,7 @@ public final class CortexMTarget implements ProbeTarget {
     }
     synchronized (wire) {
       if (!halted && !running) {
-        post(() -> core.writeDhcsr(CortexM.C_DEBUGEN | CortexM.C_HALT), false);
+        work.post(() -> core.writeDhcsr(CortexM.C_DEBUGEN | CortexM.C_HALT), false);
         waitForHalt("halting the core", Duration.ofSeconds(1));
         halted = true;
         forgetRegisters();
@@ -276,7 +260,7 @@ public final class CortexMTarget implements ProbeTarget {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (true) {
       boolean[] matched = new boolean[1];
-      await(() -> {
+      work.await(() -> {
         transfers.beginGroup();
         core.waitFor(bits, matched);
         transfers.endGroup();
@@ -309,13 +293,13 @@ public final class CortexMTarget implements ProbeTarget {
       requireStopped();
       int demcr = readWordNow(CortexM.DEMCR);
       int catchReset = halt ? CortexM.VC_CORERESET : 0;
-      post(() -> mem.writeSmall(CortexM.DEMCR, 4, demcr | CortexM.VC_HARDERR | catchReset), false);
+      work.post(() -> mem.writeSmall(CortexM.DEMCR, 4, demcr | CortexM.VC_HARDERR | catchReset), false);
       if (!halt) {
-        post(() -> core.writeDhcsr(CortexM.C_DEBUGEN), false);
+        work.post(() -> core.writeDhcsr(CortexM.C_DEBUGEN), false);
       }
-      post(() -> mem.writeSmall(CortexM.AIRCR, 4, CortexM.VECTKEY | CortexM.SYSRESETREQ), false);
+      work.post(() -> mem.writeSmall(CortexM.AIRCR, 4, CortexM.VECTKEY | CortexM.SYSRESETREQ), false);
       try {
-        flushPosted();
+        work.flush();
       } catch (ProbeException | MemoryAccessException e) {
         // The reset may cut the AIRCR write's answer short; the DHCSR poll below tells what happened.
       }
@@ -325,9 +309,9 @@ public final class CortexMTarget implements ProbeTarget {
       if (halt) {
         waitForHalt("halting the core on reset (DEMCR VC_CORERESET)", RESET_TIMEOUT);
       }
-      post(() -> mem.writeSmall(CortexM.DEMCR, 4, (demcr & ~CortexM.VC_CORERESET) | CortexM.VC_HARDERR), false);
-      post(() -> mem.writeSmall(CortexM.DFSR, 4, CortexM.DFSR_ALL), false);
-      flushPosted();
+      work.post(() -> mem.writeSmall(CortexM.DEMCR, 4, (demcr & ~CortexM.VC_CORERESET) | CortexM.VC_HARDERR), false);
+      work.post(() -> mem.writeSmall(CortexM.DFSR, 4, CortexM.DFSR_ALL), false);
+      work.flush();
       halted = halt;
     }
   }
@@ -336,63 +320,12 @@ public final class CortexMTarget implements ProbeTarget {
   public void close() {
     synchronized (wire) {
       try {
-        flushPosted();
+        work.flush();
       } catch (RuntimeException ignored) {
         // Closing never fails; what was posted is lost with the session.
       }
       session.close();
     }
-  }
-
-  // ---- posting, flushing, recovery
-
-  /** Queues {@code intent}'s transfers and remembers it, to send again after a WAIT. */
-  private void post(Runnable intent, boolean idempotent) {
-    posted.add(intent);
-    postedUnsafe |= !idempotent;
-    intent.run();
-  }
-
-  /** Queues {@code intent}, flushes, and returns what it queued into (filled by now). */
-  private <T> T await(Supplier<T> intent, boolean idempotent) {
-    Object[] box = new Object[1];
-    post(() -> box[0] = intent.get(), idempotent);
-    flushPosted();
-    @SuppressWarnings("unchecked")
-    T result = (T) box[0];
-    return result;
-  }
-
-  private void flushPosted() {
-    for (int attempt = 1; ; attempt++) {
-      try {
-        transfers.flush();
-        posted.clear();
-        postedUnsafe = false;
-        return;
-      } catch (TransferError e) {
-        invalidateCaches();
-        boolean again = e.retryable() && !postedUnsafe && attempt < 3;
-        if (e.ack() == Ack.PROTOCOL_ERROR) {
-          dp.reconnect();
-        }
-        if (!again) {
-          dropPosted();
-          throw e.failure();
-        }
-        List.copyOf(posted).forEach(Runnable::run);
-      } catch (RuntimeException e) {
-        invalidateCaches();
-        dropPosted();
-        throw e;
-      }
-    }
-  }
-
-  private void dropPosted() {
-    posted.clear();
-    postedUnsafe = false;
-    forgetRegisters();
   }
 
   private void invalidateCaches() {
@@ -412,7 +345,7 @@ public final class CortexMTarget implements ProbeTarget {
   /** Reads fault status registers and the stacked frame, after a vector catch; used by {@link HaltDecoder}. */
   int[] readWordsNow(long address, int count) {
     int[] words = new int[count];
-    await(() -> {
+    work.await(() -> {
       mem.readWords(address, words, 0, count);
       return words;
     }, true);

@@ -48,111 +48,132 @@ final class VirtualTransfers {
     out.put((byte) Transfer.ID);
     int header = out.position();
     out.put((byte) 0).put((byte) 0);
+    Run run = new Run(out);
     int done = 0;
-    int status = 0;
-    boolean posted = false;
-    boolean checkWrite = false;
-    int i = 0;
-    int request = 0;
-    int valueStart = 0;
-    for (; i < count; i++) {
-      request = in.get() & 0xFF;
-      valueStart = in.position();
-      if (TransferRequest.isRead(request)) {
-        boolean match = (request & TransferRequest.MATCH_VALUE) != 0;
-        if (posted) {
-          boolean chain = TransferRequest.isAp(request) && !match;
-          Reply reply = chain ? swd(request, 0) : rdbuff();
-          status = VirtualDapFirmware.status(reply.ack());
-          if (reply.ack() != Ack.OK) {
-            break;
-          }
-          out.putInt(reply.data());
-          posted = chain;
+    for (; done < count; done++) {
+      int request = in.get() & 0xFF;
+      int valueStart = in.position();
+      boolean ok = TransferRequest.isRead(request) ? run.read(request, in) : run.write(request, in);
+      if (!ok) {
+        // Stopped here: step over this request's value, read or not, and the requests after it.
+        if (TransferRequest.hasValue(request)) {
+          in.position(valueStart + 4);
         }
-        if (match) {
-          int expected = in.getInt();
-          if (TransferRequest.isAp(request)) {
-            Reply post = swd(request, 0);
-            status = VirtualDapFirmware.status(post.ack());
-            if (post.ack() != Ack.OK) {
-              break;
-            }
-          }
-          Reply reply;
-          int retries = matchRetry;
-          do {
-            reply = swd(request, 0);
-          } while (reply.ack() == Ack.OK && (reply.data() & matchMask) != expected && retries-- > 0);
-          status = VirtualDapFirmware.status(reply.ack());
-          if (reply.ack() == Ack.OK && (reply.data() & matchMask) != expected) {
-            status |= TransferStatus.MISMATCH;
-          }
-          if (status != TransferStatus.OK) {
-            break;
-          }
-        } else if (TransferRequest.isAp(request)) {
-          if (!posted) {
-            Reply post = swd(request, 0);
-            status = VirtualDapFirmware.status(post.ack());
-            if (post.ack() != Ack.OK) {
-              break;
-            }
-            posted = true;
-          }
-        } else {
-          Reply reply = swd(request, 0);
-          status = VirtualDapFirmware.status(reply.ack());
-          if (reply.ack() != Ack.OK) {
-            break;
-          }
-          out.putInt(reply.data());
-        }
-        checkWrite = false;
-      } else {
-        if (posted) {
-          Reply reply = rdbuff();
-          status = VirtualDapFirmware.status(reply.ack());
-          if (reply.ack() != Ack.OK) {
-            break;
-          }
-          out.putInt(reply.data());
-          posted = false;
-        }
-        int value = in.getInt();
-        if ((request & TransferRequest.MATCH_MASK) != 0) {
-          matchMask = value;
-          status = TransferStatus.OK;
-        } else {
-          Reply reply = swd(request, value);
-          status = VirtualDapFirmware.status(reply.ack());
-          if (reply.ack() != Ack.OK) {
-            break;
-          }
-          checkWrite = true;
-        }
+        skipRequests(in, count - done - 1);
+        break;
       }
-      done++;
     }
-    if (i < count) {
-      // Stopped at request i: step over its value, read or not, and the requests after it.
-      if (TransferRequest.hasValue(request)) {
-        in.position(valueStart + 4);
+    run.finish();
+    out.put(header, (byte) done).put(header + 1, (byte) run.status);
+  }
+
+  /**
+   * One DAP_Transfer in progress: whether an AP read is posted (its data comes with the next
+   * transfer or RDBUFF), whether the last transfer was a write to check, and the status so far.
+   */
+  private final class Run {
+    private final ByteBuffer out;
+    private boolean posted;
+    private boolean checkWrite;
+    private int status;
+
+    Run(ByteBuffer out) {
+      this.out = out;
+    }
+
+    /** Records {@code reply}'s ACK; true when it was OK. */
+    private boolean ok(Reply reply) {
+      status = VirtualDapFirmware.status(reply.ack());
+      return reply.ack() == Ack.OK;
+    }
+
+    /** Collects the posted read's data: chained with the next AP read, else through RDBUFF. */
+    private boolean collect(boolean chainWith, int request) {
+      Reply reply = chainWith ? swd(request, 0) : rdbuff();
+      if (!ok(reply)) {
+        return false;
       }
-      skipRequests(in, count - i - 1);
+      out.putInt(reply.data());
+      posted = chainWith;
+      return true;
     }
-    if (status == TransferStatus.OK) {
+
+    boolean read(int request, ByteBuffer in) {
+      boolean match = (request & TransferRequest.MATCH_VALUE) != 0;
+      boolean ap = TransferRequest.isAp(request);
+      boolean chained = posted;
+      if (posted && !collect(ap && !match, request)) {
+        return false;
+      }
+      checkWrite = false;
+      if (match) {
+        return matchRead(request, in.getInt());
+      }
+      if (ap) {
+        if (!chained || !posted) {
+          if (!ok(swd(request, 0))) {
+            return false;
+          }
+          posted = true;
+        }
+        return true;
+      }
+      Reply reply = swd(request, 0);
+      if (!ok(reply)) {
+        return false;
+      }
+      out.putInt(reply.data());
+      return true;
+    }
+
+    /** Repeats the read until the masked value matches or match_retry runs out. */
+    private boolean matchRead(int request, int expected) {
+      if (TransferRequest.isAp(request) && !ok(swd(request, 0))) {
+        return false;
+      }
+      Reply reply;
+      int retries = matchRetry;
+      do {
+        reply = swd(request, 0);
+      } while (reply.ack() == Ack.OK && (reply.data() & matchMask) != expected && retries-- > 0);
+      if (!ok(reply)) {
+        return false;
+      }
+      if ((reply.data() & matchMask) != expected) {
+        status |= TransferStatus.MISMATCH;
+        return false;
+      }
+      return true;
+    }
+
+    boolean write(int request, ByteBuffer in) {
+      if (posted && !collect(false, request)) {
+        return false;
+      }
+      int value = in.getInt();
+      if ((request & TransferRequest.MATCH_MASK) != 0) {
+        matchMask = value;
+        status = TransferStatus.OK;
+        return true;
+      }
+      if (!ok(swd(request, value))) {
+        return false;
+      }
+      checkWrite = true;
+      return true;
+    }
+
+    /** After the last request: collect a posted read, or check the last write with RDBUFF. */
+    void finish() {
+      if (status != TransferStatus.OK) {
+        return;
+      }
       if (posted) {
-        Reply reply = rdbuff();
-        status = VirtualDapFirmware.status(reply.ack());
-        if (reply.ack() == Ack.OK) {
-          out.putInt(reply.data());
-        }
+        collect(false, 0);
       } else if (checkWrite) {
-        status = VirtualDapFirmware.status(rdbuff().ack());
+        ok(rdbuff());
       }
     }
-    out.put(header, (byte) done).put(header + 1, (byte) status);
   }
 
   private static void skipRequests(ByteBuffer in, int left) {
