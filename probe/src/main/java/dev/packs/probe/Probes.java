@@ -67,7 +67,14 @@ public final class Probes {
 
   private ProbeTarget openAttached(ProbeSelector.Usb selector) {
     selector.kind().ifPresent(kind -> driverOf(kind, false));
-    List<ProbeInfo> attached = list();
+    List<ProbeInfo> attached = new ArrayList<>();
+    for (ProbeDriver driver : drivers) {
+      try {
+        attached.addAll(driver.attached(listener));
+      } catch (RuntimeException | LinkageError e) {
+        listener.warning(driver.kind() + " probes cannot be listed: " + e);
+      }
+    }
     List<ProbeInfo> matching = attached.stream()
         .filter(p -> selector.kind().map(p.kind()::equals).orElse(true))
         .filter(p -> selector.serial().map(p.serial()::equalsIgnoreCase).orElse(true))

@@ -22,7 +22,15 @@ public interface ProbeDriver {
   /** The attached probes; never throws: a bus that cannot start is reported to the listener. */
   List<ProbeInfo> list(ProbeListener listener);
 
-  /** Opens {@code probe}, one that {@link #list} returned, and connects to the target's core. */
+  /**
+   * The attached probes as cheaply as they can be found, for choosing one to open: by default
+   * {@link #list}; a driver whose listing talks to each probe (to ask its version) skips that here.
+   */
+  default List<ProbeInfo> attached(ProbeListener listener) {
+    return list(listener);
+  }
+
+  /** Opens {@code probe}, one that {@link #list} or {@link #attached} returned, and connects to the target's core. */
   ProbeTarget open(ProbeInfo probe, ProbeListener listener);
 
   /** Opens the virtual probe over the device {@code devices} builds. */

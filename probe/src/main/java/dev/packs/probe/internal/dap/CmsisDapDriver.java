@@ -66,6 +66,11 @@ public final class CmsisDapDriver implements ProbeDriver {
     return probes;
   }
 
+  @Override
+  public List<ProbeInfo> attached(ProbeListener listener) {
+    return find(listener).stream().map(DapDiscovery.Found::info).toList();
+  }
+
   /** The CMSIS-DAP probes on the bus; a bus that cannot start is reported and left out. */
   private List<DapDiscovery.Found> find(ProbeListener listener) {
     List<UsbDeviceInfo> devices = List.of();
@@ -83,13 +88,18 @@ public final class CmsisDapDriver implements ProbeDriver {
     return DapDiscovery.find(devices, hids);
   }
 
+  /** A transport to the probe, with whatever an earlier session left unread drained first. */
   private ProbeTransport transport(DapDiscovery.Found found) {
     String name = found.info().spec();
     if (found instanceof DapDiscovery.Bulk bulk) {
-      return new BulkTransport(usb.open(bulk.device(), bulk.iface(), bulk.outEndpoint(), bulk.inEndpoint()),
-          name, TIMEOUT_MILLIS);
+      BulkTransport transport = new BulkTransport(
+          usb.open(bulk.device(), bulk.iface(), bulk.outEndpoint(), bulk.inEndpoint()), name, TIMEOUT_MILLIS);
+      transport.drain();
+      return transport;
     }
-    return new HidTransport(hid.open(((DapDiscovery.Hid) found).device()), name, TIMEOUT_MILLIS);
+    HidTransport transport = new HidTransport(hid.open(((DapDiscovery.Hid) found).device()), name, TIMEOUT_MILLIS);
+    transport.drain();
+    return transport;
   }
 
   @Override

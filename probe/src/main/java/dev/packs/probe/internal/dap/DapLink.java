@@ -20,6 +20,7 @@ public final class DapLink implements AutoCloseable {
   private static final int FIRST_PACKET_SIZE = 64;
 
   private final CountingTransport transport;
+  private final ProbeTransport original;
   private final ArrayDeque<InFlight> inFlight = new ArrayDeque<>();
   private byte[] in;
   private byte[] out;
@@ -28,6 +29,7 @@ public final class DapLink implements AutoCloseable {
 
   public DapLink(ProbeTransport transport) {
     this.transport = new CountingTransport(transport);
+    this.original = transport;
     this.packetSize = Math.min(FIRST_PACKET_SIZE, transport.packetSize());
     this.in = new byte[packetSize];
     this.out = new byte[packetSize];
@@ -41,7 +43,8 @@ public final class DapLink implements AutoCloseable {
     }
     drain();
     this.packetSize = Math.min(size, transport.packetSize());
-    this.packetCount = count;
+    this.packetCount = original instanceof dev.packs.probe.internal.usb.HidTransport
+        ? Math.min(count, dev.packs.probe.internal.usb.HidTransport.MAX_IN_FLIGHT) : count;
     this.in = new byte[packetSize];
     this.out = new byte[packetSize];
     transport.packetSize(packetSize);

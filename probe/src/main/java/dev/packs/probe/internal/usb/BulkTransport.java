@@ -53,6 +53,14 @@ public final class BulkTransport implements ProbeTransport {
     return n;
   }
 
+  /** Reads and drops answers a previous session left in the probe (each read waits 10 ms at most). */
+  public void drain() {
+    byte[] stale = new byte[MAX_PACKET];
+    for (int i = 0; i < 64 && pipe.read(stale, 10) >= 0; i++) {
+      // dropped
+    }
+  }
+
   @Override
   public void close() {
     pipe.close();

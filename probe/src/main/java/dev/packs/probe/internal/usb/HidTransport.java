@@ -48,6 +48,17 @@ public final class HidTransport implements ProbeTransport {
     return copied;
   }
 
+  /** Reads and drops reports a previous session left unread (each read waits 10 ms at most). */
+  public void drain() {
+    byte[] stale = new byte[report.length];
+    for (int i = 0; i < 64 && pipe.read(stale, 10) > 0; i++) {
+      // dropped
+    }
+  }
+
+  /** macOS hidapi keeps at most 30 input reports; more packets in flight lose answers (pyOCD#1257). */
+  public static final int MAX_IN_FLIGHT = 30;
+
   @Override
   public void close() {
     pipe.close();

@@ -49,6 +49,16 @@ class CmsisDapDriverTest {
   }
 
   @Test
+  void dropsAnswersAnEarlierSessionLeftUnread() {
+    // A crashed session left a DAP_Info answer in the probe; read first, it would answer our own.
+    usb.staleAnswer = true;
+    ProbeInfo pi = driver.attached(listener).get(0);
+    try (ProbeTarget target = driver.open(pi, listener)) {
+      assertThat(target.readWord(0xE000_ED00L)).isEqualTo(0x410F_C241);
+    }
+  }
+
+  @Test
   void endsBulkWritesThatFillWholeUsbPacketsWithAZeroLengthPacket() {
     // The Pi probe is full speed (64-byte endpoint) but agrees on 512-byte DAP packets: a 64-byte
     // write must be followed by a ZLP, or the probe would wait for more.

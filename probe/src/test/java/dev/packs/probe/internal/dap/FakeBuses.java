@@ -21,6 +21,8 @@ final class FakeBuses {
     final List<UsbDeviceInfo> devices;
     final List<Integer> writes = new ArrayList<>();
     RuntimeException failure;
+    /** Opened pipes find an answer an earlier session never read (to a DAP_Info packet-size request). */
+    boolean staleAnswer;
 
     Usb(List<UsbDeviceInfo> devices) {
       this.devices = devices;
@@ -39,6 +41,9 @@ final class FakeBuses {
       VirtualDapTransport probe = VirtualDap.over(VirtualDapContractTest.device(dev.packs.emulator.Core.CORTEX_M4),
           VirtualDapConfig.DEFAULT, new dev.packs.probe.internal.sim.FaultPlan()).transport();
       int maxPacket = iface.endpoints().get(0).maxPacketSize();
+      if (staleAnswer) {
+        probe.write(new byte[] {0x00, (byte) 0xFF}, 2);
+      }
       return new BulkPipe() {
         @Override
         public int write(byte[] data, int length, int timeoutMillis) {
@@ -106,7 +111,12 @@ final class FakeBuses {
         @Override
         public int read(byte[] buffer, int timeoutMillis) {
           byte[] answer = new byte[64];
-          int n = probe.read(answer);
+          int n;
+          try {
+            n = probe.read(answer);
+          } catch (ProbeException.Timeout e) {
+            return 0;
+          }
           System.arraycopy(answer, 0, buffer, 0, Math.min(64, buffer.length));
           return Math.max(n, 64);
         }
