@@ -221,6 +221,8 @@ public final class CortexMTarget implements ProbeTarget {
           }
           return new HaltDecoder(this).decode(poll, forced, lockedUp);
         }
+        // The transfers after the failed match never ran: TAR and SELECT are not what was queued.
+        invalidateCaches();
         if (forced == null && (haltRequested || System.nanoTime() - deadline > 0)) {
           forced = haltRequested ? StopReason.HALTED : StopReason.LIMIT;
           int[] dhcsr = new int[1];
