@@ -35,6 +35,9 @@ final class ExitCodes {
     if (failure instanceof ParameterException || failure instanceof UsageException) {
       return ExitCode.USAGE;
     }
+    if (failure instanceof dev.packs.probe.ProbeException probe) {
+      return ofProbe(probe);
+    }
     if (failure instanceof TargetException || failure instanceof EmulatorException) {
       return ExitCode.TARGET; // the emulated or real target failed
     }
@@ -48,6 +51,16 @@ final class ExitCodes {
       return ExitCode.FAILURE;
     }
     return ExitCode.INTERNAL;
+  }
+
+  private static ExitCode ofProbe(dev.packs.probe.ProbeException e) {
+    if (e instanceof dev.packs.probe.ProbeException.NotFound) {
+      return ExitCode.NOT_FOUND; // no such probe attached
+    }
+    if (e instanceof dev.packs.probe.ProbeException.Unsupported) {
+      return ExitCode.FAILURE; // the probe's firmware cannot do it
+    }
+    return ExitCode.TARGET; // USB, protocol, transfer and timeout failures on the way to the target
   }
 
   private static ExitCode ofIndex(IndexException e) {

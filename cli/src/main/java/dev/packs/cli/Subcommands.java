@@ -37,6 +37,7 @@ final class Subcommands {
     f.put("bundle", BundleCommand::create);
     f.put("flash", FlashCommand::new);
     f.put("read", ReadCommand::new);
+    f.put("probes", ProbesCommand::new);
     return f;
   }
 
