@@ -5,9 +5,9 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * Builds the emulated device behind a virtual probe ({@code virtual-dap[:FILE]}): the caller knows the
- * target device (core, RAM, flash, controller model) and what {@code FILE} means, as for
- * {@code --probe emulator:FILE}.
+ * Builds the emulated device behind a virtual probe ({@code virtual-dap[:FILE]},
+ * {@code virtual-stlink[:FILE]}): the caller knows the target device (core, RAM, flash, controller
+ * model) and what {@code FILE} means, as for {@code --probe emulator:FILE}.
  */
 public interface EmulatedDeviceFactory {
   /** A factory for callers with no target device; opening a virtual probe through it fails. */

@@ -41,8 +41,9 @@ public sealed interface ProbeSelector {
   }
 
   /**
-   * Parses {@code KIND[:REST]}: {@code cmsis-dap}, {@code cmsis-dap:SERIAL}, {@code virtual-dap},
-   * {@code virtual-dap:FILE}. Whether the kind exists is checked when the probe is opened.
+   * Parses {@code KIND[:REST]}: {@code cmsis-dap[:SERIAL]}, {@code stlink[:SERIAL]},
+   * {@code virtual-dap[:FILE]}, {@code virtual-stlink[:FILE]}. Whether the kind exists is checked
+   * when the probe is opened.
    */
   static ProbeSelector parse(String spec) {
     Objects.requireNonNull(spec, "spec");

@@ -2,6 +2,7 @@ package dev.packs.probe;
 
 import dev.packs.probe.internal.ProbeDriver;
 import dev.packs.probe.internal.dap.CmsisDapDriver;
+import dev.packs.probe.internal.stlink.StLinkDriver;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -28,7 +29,7 @@ public final class Probes {
 
   /** Every probe family this build knows, reporting problems to {@code listener}. */
   public static Probes create(ProbeListener listener) {
-    return new Probes(List.of(new CmsisDapDriver()), listener);
+    return new Probes(List.of(new CmsisDapDriver(), new StLinkDriver()), listener);
   }
 
   /**

@@ -117,6 +117,14 @@ class ProbesTest {
   }
 
   @Test
+  void createKnowsTheCmsisDapAndStLinkFamilies() {
+    // The one line per family in Probes.create: both kinds and both virtual kinds are known.
+    assertThatThrownBy(() -> Probes.create(listener).open("jlink", EmulatedDeviceFactory.NONE))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("cmsis-dap[:SERIAL], virtual-dap[:FILE], stlink[:SERIAL], virtual-stlink[:FILE]");
+  }
+
+  @Test
   void parsesProbeSpecs() {
     assertThat(ProbeSelector.parse("CMSIS-DAP:0670ff"))
         .isEqualTo(new ProbeSelector.Usb(Optional.of("cmsis-dap"), Optional.of("0670ff")));

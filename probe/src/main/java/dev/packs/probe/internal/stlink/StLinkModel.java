@@ -1,7 +1,10 @@
 package dev.packs.probe.internal.stlink;
 
+import dev.packs.probe.ProbeInfo;
+import dev.packs.probe.ProbeSelector;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalDouble;
 
 /**
  * The ST-Link generations packs drives, by USB product ID (vendor 0x0483), with the bulk endpoints
@@ -43,6 +46,19 @@ enum StLinkModel {
 
   String product() {
     return product;
+  }
+
+  /**
+   * How the shared probe API describes an ST-Link of this model: kind ({@code stlink} or
+   * {@code virtual-stlink}), serial, firmware as ST prints it, protocol {@code V2}, {@code V2-1} or
+   * {@code V3} ({@code virtual} with USB IDs 0 for the virtual probe), and the target voltage.
+   */
+  ProbeInfo probeInfo(String kind, String serial, int productId, Optional<StLinkVersion> firmware,
+      OptionalDouble volts) {
+    boolean virtual = kind.startsWith(ProbeSelector.VIRTUAL_PREFIX);
+    return new ProbeInfo(kind, "STMicroelectronics", product, serial,
+        firmware.map(StLinkVersion::toString).orElse(""), virtual ? "virtual" : name().replace('_', '-'),
+        virtual ? 0 : VENDOR_ID, virtual ? 0 : productId, volts);
   }
 
   int outEndpoint() {

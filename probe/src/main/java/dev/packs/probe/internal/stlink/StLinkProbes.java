@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.function.Consumer;
 
 /**
  * Finds attached ST-Links (VID 0x0483 and a known debug PID) and opens one as a {@link StLinkTarget}.
@@ -20,9 +21,19 @@ public final class StLinkProbes {
 
   /** The attached ST-Links; empty where there is no USB or libusb cannot start. */
   public static List<StLinkInfo> list() {
+    return list(true, problem -> { });
+  }
+
+  /**
+   * The attached ST-Links, each asked for its firmware and target voltage when {@code ask}; empty
+   * where there is no USB or libusb cannot start, which {@code problems} hears.
+   */
+  public static List<StLinkInfo> list(boolean ask, Consumer<String> problems) {
     try (LibUsbBus bus = LibUsbBus.open()) {
-      return list(bus);
+      return ask ? list(bus) : candidates(bus).stream()
+          .map(c -> c.info(Optional.empty(), OptionalDouble.empty(), c.problem)).toList();
     } catch (UsbIoException e) {
+      problems.accept("ST-Link probes cannot be listed: " + e.getMessage());
       return List.of();
     }
   }
@@ -100,7 +111,7 @@ public final class StLinkProbes {
       usb.close();
       throw e;
     }
-    return StLinkTarget.attach(session);
+    return StLinkTarget.attach(session, StLinkDriver.KIND, chosen.serial.orElse(""));
   }
 
   private static Candidate choose(List<Candidate> all, String serial) {

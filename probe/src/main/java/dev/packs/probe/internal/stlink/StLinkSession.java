@@ -1,5 +1,6 @@
 package dev.packs.probe.internal.stlink;
 
+import dev.packs.probe.UsbCounters;
 import dev.packs.probe.ProbeException;
 import dev.packs.target.MemoryAccessException;
 import java.util.Arrays;
@@ -96,12 +97,16 @@ final class StLinkSession implements AutoCloseable {
     return dpidr;
   }
 
-  StLinkCounters counters() {
+  UsbCounters counters() {
     return usb.counters();
   }
 
   String probe() {
     return usb.probe();
+  }
+
+  StLinkModel model() {
+    return usb.model();
   }
 
   /** The MEM-AP auto-increment window memory commands must not cross. */

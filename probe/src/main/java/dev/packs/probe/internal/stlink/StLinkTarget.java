@@ -1,5 +1,6 @@
 package dev.packs.probe.internal.stlink;
 
+import dev.packs.probe.UsbCounters;
 import static dev.packs.probe.internal.stlink.CortexM.C_DEBUGEN;
 import static dev.packs.probe.internal.stlink.CortexM.C_HALT;
 import static dev.packs.probe.internal.stlink.CortexM.DHCSR_KEY;
@@ -7,13 +8,14 @@ import static dev.packs.probe.internal.stlink.CortexM.S_HALT;
 import static dev.packs.probe.internal.stlink.CortexM.S_LOCKUP;
 
 import dev.packs.probe.ProbeException;
+import dev.packs.probe.ProbeInfo;
+import dev.packs.probe.ProbeTarget;
 import dev.packs.target.CoreRegister;
 import dev.packs.target.Fault;
 import dev.packs.target.FaultKind;
 import dev.packs.target.Halt;
 import dev.packs.target.RunLimit;
 import dev.packs.target.StopReason;
-import dev.packs.target.Target;
 import dev.packs.target.TargetStateException;
 import java.util.Objects;
 import java.util.Optional;
@@ -26,21 +28,27 @@ import java.util.OptionalLong;
  * READ_DEBUG_REG), faults through DEMCR's HardFault vector catch and the fault status registers.
  * An ST-Link cannot count instructions, so a {@link Halt} reports 0 and only the time limit applies.
  */
-public final class StLinkTarget implements Target, AutoCloseable {
+public final class StLinkTarget implements ProbeTarget {
   /** How long a halt request may take before it is a timeout. */
   private static final long HALT_NANOS = 1_000_000_000L;
 
   private final StLinkSession session;
+  private final ProbeInfo info;
   private volatile boolean running;
   private volatile boolean haltRequested;
 
-  private StLinkTarget(StLinkSession session) {
+  private StLinkTarget(StLinkSession session, ProbeInfo info) {
     this.session = session;
+    this.info = info;
   }
 
-  /** Attaches over an SWD session: halts the core and turns on the HardFault vector catch. */
-  static StLinkTarget attach(StLinkSession session) {
-    StLinkTarget target = new StLinkTarget(session);
+  /**
+   * Attaches over an SWD session: halts the core and turns on the HardFault vector catch. The probe
+   * is {@code kind} ({@code stlink}, {@code virtual-stlink}) with {@code serial} (empty when unknown).
+   */
+  static StLinkTarget attach(StLinkSession session, String kind, String serial) {
+    StLinkTarget target = new StLinkTarget(session, session.model().probeInfo(kind, serial,
+        session.version().productId(), Optional.of(session.version()), session.targetVolts()));
     try {
       target.haltNow("halting the core on attach");
       session.writeWord(CortexM.DEMCR, session.readWord(CortexM.DEMCR) | CortexM.VC_HARDERR);
@@ -72,7 +80,13 @@ public final class StLinkTarget implements Target, AutoCloseable {
     return session.dpidr();
   }
 
-  public StLinkCounters counters() {
+  @Override
+  public ProbeInfo info() {
+    return info;
+  }
+
+  @Override
+  public UsbCounters counters() {
     return session.counters();
   }
 
@@ -206,6 +220,16 @@ public final class StLinkTarget implements Target, AutoCloseable {
     if (!halt) {
       session.writeWord(CortexM.DHCSR, DHCSR_KEY | C_DEBUGEN);
     }
+  }
+
+  @Override
+  public void resetAndHalt() {
+    reset(true);
+  }
+
+  @Override
+  public void resetAndRun() {
+    reset(false);
   }
 
   private void haltNow(String what) {

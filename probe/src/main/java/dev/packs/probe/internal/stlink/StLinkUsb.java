@@ -1,5 +1,6 @@
 package dev.packs.probe.internal.stlink;
 
+import dev.packs.probe.UsbCounters;
 import dev.packs.probe.ProbeException;
 import java.util.Objects;
 
@@ -31,6 +32,10 @@ final class StLinkUsb implements AutoCloseable {
 
   String probe() {
     return probe;
+  }
+
+  StLinkModel model() {
+    return model;
   }
 
   /** Sends the request and returns its answer, exactly {@code answerLength} bytes long. */
@@ -67,8 +72,8 @@ final class StLinkUsb implements AutoCloseable {
     bytesOut += bytes.length;
   }
 
-  synchronized StLinkCounters counters() {
-    return new StLinkCounters(StLinkVersion.MAX_TRANSFER, packetsOut, packetsIn, bytesOut, bytesIn,
+  synchronized UsbCounters counters() {
+    return new UsbCounters(StLinkVersion.MAX_TRANSFER, packetsOut, packetsIn, bytesOut, bytesIn,
         waits);
   }
 

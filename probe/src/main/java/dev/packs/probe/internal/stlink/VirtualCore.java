@@ -19,8 +19,8 @@ import java.util.Optional;
  * halt, step and run; DCRSR/DCRDR; DEMCR vector catch on core reset and HardFault; DFSR; AIRCR
  * SYSRESETREQ; and the HardFault entry (frame pushed, CFSR/HFSR/BFAR set) the emulator itself does
  * not model. A running core advances one slice of instructions each time DHCSR is read, so a host
- * that polls sees the core run, deterministically. Vectors below the flash size are read through the
- * boot alias of main flash, as on an STM32 booting from flash.
+ * that polls sees the core run, deterministically. A vector where the device maps no memory is read
+ * through the boot alias of main flash at 0x08000000, as on an STM32 booting from flash.
  */
 final class VirtualCore {
   /** Instructions a running core executes per DHCSR read: about 1 ms of a 16 MHz core. */
@@ -30,8 +30,8 @@ final class VirtualCore {
   private static final int HFSR_DEBUGEVT = 1 << 31;
 
   private final Emulator emulator;
-  private final long flashStart;
-  private final long flashSize;
+  /** Where an STM32's main flash lies, which it aliases at 0 when it boots from flash. */
+  static final long BOOT_ALIAS = 0x0800_0000L;
   private boolean halted;
   private boolean lockedUp;
   private boolean regReady = true;
@@ -46,10 +46,8 @@ final class VirtualCore {
   private int bfar;
   private int mmfar;
 
-  VirtualCore(Emulator emulator, long flashStart, long flashSize) {
+  VirtualCore(Emulator emulator) {
     this.emulator = emulator;
-    this.flashStart = flashStart;
-    this.flashSize = flashSize;
     systemReset(); // power on: the core runs whatever flash holds
   }
 
@@ -266,7 +264,11 @@ final class VirtualCore {
   }
 
   private int vector(long address) {
-    return emulator.readWord(address < flashSize ? flashStart + address : address);
+    try {
+      return emulator.readWord(address);
+    } catch (MemoryAccessException e) {
+      return emulator.readWord(BOOT_ALIAS + address); // nothing mapped there: the STM32 boot alias
+    }
   }
 
   /** SYSRESETREQ, RESETSYS or NRST: peripherals reset, SP and PC from the vector table. */

@@ -1,5 +1,6 @@
 package dev.packs.probe.internal.stlink;
 
+import dev.packs.probe.UsbCounters;
 import dev.packs.emulator.Emulator;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -56,7 +57,7 @@ public final class VirtualStLink implements UsbBus.Handle {
     this.flashFile = flashFile;
     this.mode = Objects.requireNonNull(mode, "mode");
     flashFile.filter(Files::exists).ifPresent(file -> VirtualG431.load(emulator, file));
-    this.core = new VirtualCore(emulator, VirtualG431.FLASH, VirtualG431.FLASH_SIZE);
+    this.core = new VirtualCore(emulator);
     this.ap = new VirtualAccessPort(emulator, core);
   }
 
@@ -70,9 +71,23 @@ public final class VirtualStLink implements UsbBus.Handle {
         Optional.ofNullable(flashFile)).attach();
   }
 
+  /**
+   * Opens {@code virtual-stlink} over {@code emulator}, a device the caller built (for the flash
+   * commands, the resolved target's, as for {@code --probe emulator}); {@code afterClose} runs once
+   * when the target closes, or when attaching fails.
+   */
+  public static StLinkTarget open(Emulator emulator, Runnable afterClose) {
+    return new VirtualStLink(emulator, VirtualFirmware.NUCLEO_G431KB, StLinkMode.MASS_STORAGE,
+        Optional.empty()).attach(afterClose);
+  }
+
   /** Runs the host side against this virtual probe: the same attach sequence as real hardware. */
   StLinkTarget attach() {
-    StLinkUsb usb = new StLinkUsb(this, model, "virtual-stlink", () -> { });
+    return attach(() -> { });
+  }
+
+  private StLinkTarget attach(Runnable afterClose) {
+    StLinkUsb usb = new StLinkUsb(this, model, StLinkDriver.VIRTUAL_KIND, afterClose);
     StLinkSession session;
     try {
       session = StLinkSession.attach(usb, StLinkProbes.DEFAULT_KILOHERTZ);
@@ -80,7 +95,7 @@ public final class VirtualStLink implements UsbBus.Handle {
       usb.close();
       throw e;
     }
-    return StLinkTarget.attach(session);
+    return StLinkTarget.attach(session, StLinkDriver.VIRTUAL_KIND, "");
   }
 
   Emulator emulator() {
@@ -96,8 +111,8 @@ public final class VirtualStLink implements UsbBus.Handle {
   }
 
   /** What the virtual probe received and sent; {@code waits} counts the answers it was asked for. */
-  public synchronized StLinkCounters counters() {
-    return new StLinkCounters(StLinkVersion.MAX_TRANSFER, packetsOut, packetsIn, bytesOut, bytesIn,
+  public synchronized UsbCounters counters() {
+    return new UsbCounters(StLinkVersion.MAX_TRANSFER, packetsOut, packetsIn, bytesOut, bytesIn,
         packetsIn);
   }
 

@@ -1,5 +1,6 @@
 package dev.packs.probe.internal.stlink;
 
+import dev.packs.probe.UsbCounters;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -73,13 +74,13 @@ class StLinkFlashAlgorithmTest {
     try (StLinkTarget target = probe.attach()) {
       FlashCalls g4 = FlashCalls.stm32g4(target);
       assertThat(g4.init(2)).isZero();
-      StLinkCounters before = target.counters();
+      UsbCounters before = target.counters();
       assertThat(g4.programPage(FLASH, FlashCalls.pattern(FLASH, PAGE))).isZero();
-      StLinkCounters page = minus(target.counters(), before);
+      UsbCounters page = target.counters().minus(before);
       assertThat(target.counters()).isEqualTo(probe.counters());
       // Data: WRITEMEM_32 (block + 2048 bytes) and GETLASTRWSTATUS2 (12 in). Call: 8 WRITEREG,
       // DFSR clear and DHCSR run (WRITE_DEBUG_REG), one DHCSR poll, then DFSR, PC and R0 reads.
-      assertThat(page).isEqualTo(new StLinkCounters(6144, 17, 15, 16 * 16 + PAGE,
+      assertThat(page).isEqualTo(new UsbCounters(6144, 17, 15, 16 * 16 + PAGE,
           12 + 8 * 2 + 2 * 2 + 4 * 8, 15));
     }
   }
@@ -111,11 +112,5 @@ class StLinkFlashAlgorithmTest {
         .isInstanceOf(ProbeException.Unsupported.class)
         .hasMessageContaining("g431.bin").hasMessageContaining("65536 bytes");
     assertThat(Files.size(file)).isEqualTo(0x1_0000);
-  }
-
-  private static StLinkCounters minus(StLinkCounters a, StLinkCounters b) {
-    return new StLinkCounters(a.packetSize(), a.packetsOut() - b.packetsOut(),
-        a.packetsIn() - b.packetsIn(), a.bytesOut() - b.bytesOut(), a.bytesIn() - b.bytesIn(),
-        a.waits() - b.waits());
   }
 }

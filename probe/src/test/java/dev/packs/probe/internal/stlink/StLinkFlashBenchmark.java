@@ -1,5 +1,6 @@
 package dev.packs.probe.internal.stlink;
 
+import dev.packs.probe.UsbCounters;
 import java.util.Arrays;
 import java.util.Optional;
 
@@ -22,7 +23,7 @@ public final class StLinkFlashBenchmark {
           Optional.empty());
       try (StLinkTarget target = probe.attach()) {
         long start = System.nanoTime();
-        StLinkCounters before = target.counters();
+        UsbCounters before = target.counters();
         FlashCalls g4 = FlashCalls.stm32g4(target);
         check(g4.init(1) == 0 && eraseAll(g4) && g4.unInit(1) == 0, "erase");
         check(g4.init(2) == 0, "init");
@@ -32,7 +33,7 @@ public final class StLinkFlashBenchmark {
         check(g4.unInit(2) == 0, "uninit");
         check(Arrays.equals(target.read(FLASH, SIZE), FlashCalls.pattern(FLASH, SIZE)), "verify");
         double ms = (System.nanoTime() - start) / 1e6;
-        StLinkCounters c = target.counters();
+        UsbCounters c = target.counters();
         long out = c.packetsOut() - before.packetsOut();
         long in = c.packetsIn() - before.packetsIn();
         System.out.printf("round %d: %.0f ms; %d OUT + %d IN transfers (%.1f per KiB, %.1f per page),"
