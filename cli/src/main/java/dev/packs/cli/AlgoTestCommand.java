@@ -47,7 +47,8 @@ final class AlgoTestCommand implements Callable<Integer> {
   private List<Path> packFiles = new ArrayList<>();
 
   @Option(names = "--probe", paramLabel = "PROBE",
-      description = "emulator or emulator:FILE (the default for FILE.flm)")
+      description = "emulator[:FILE] (the default for FILE.flm), cmsis-dap[:SERIAL], stlink[:SERIAL],"
+          + " virtual-dap[:FILE], virtual-stlink[:FILE]; default for TARGET: the only attached probe")
   private String probe;
 
   @Option(names = "--json", description = "print the result as JSON") private boolean json;
@@ -69,7 +70,7 @@ final class AlgoTestCommand implements Callable<Integer> {
     List<AlgoTestReport.Tested> tested = new ArrayList<>();
     long started = System.nanoTime();
     String label;
-    try (Connection connection = Probes.connect(probeSpec, deviceSpec)) {
+    try (Connection connection = Probes.connect(probeSpec, deviceSpec, spec.commandLine().getErr())) {
       label = connection.label();
       for (Job job : jobs) {
         tested.add(new AlgoTestReport.Tested(job.label(), job.algorithm(), AlgorithmTester.test(

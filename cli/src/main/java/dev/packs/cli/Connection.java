@@ -2,12 +2,13 @@ package dev.packs.cli;
 
 import dev.packs.cache.CacheIoException;
 import dev.packs.flash.CallLimits;
-import dev.packs.target.Target;
+import dev.packs.probe.UsbCounters;
 import java.io.IOException;
+import java.util.Optional;
 
 /**
- * An open target: the emulator or, later, a USB probe. Closing it releases the probe or, for an
- * emulated device backed by a file, saves its flash.
+ * An open target: the emulator, or a debug probe (USB or virtual). Closing it releases the probe
+ * and, for an emulated device backed by a file, saves its flash.
  */
 interface Connection extends AutoCloseable {
   /** The target, counting its operations. */
@@ -18,6 +19,11 @@ interface Connection extends AutoCloseable {
 
   /** How the probe is named in output. */
   String label();
+
+  /** The USB traffic so far, for a probe (real or virtual); empty for the emulator. */
+  default Optional<UsbCounters> usb() {
+    return Optional.empty();
+  }
 
   @Override
   void close() throws IOException, CacheIoException;

@@ -3,7 +3,6 @@ package dev.packs.cli;
 import dev.packs.cache.AlgorithmCacheException;
 import dev.packs.flash.FlashException;
 import dev.packs.flm.FlmException;
-import dev.packs.probe.ProbeException;
 import dev.packs.project.ProjectException;
 import dev.packs.index.IndexException;
 import dev.packs.emulator.EmulatorException;
@@ -28,9 +27,6 @@ final class ExitCodes {
     }
     if (failure instanceof FlashException e) {
       return ofFlash(e);
-    }
-    if (failure instanceof ProbeException e) {
-      return e instanceof ProbeException.NotFound ? ExitCode.NOT_FOUND : ExitCode.TARGET;
     }
     if (failure instanceof ParameterException || failure instanceof UsageException) {
       return ExitCode.USAGE;

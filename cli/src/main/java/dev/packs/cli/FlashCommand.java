@@ -9,6 +9,7 @@ import dev.packs.flash.FlashService;
 import dev.packs.flash.FlashTarget;
 import dev.packs.flash.Image;
 import dev.packs.flash.ImageReader;
+import dev.packs.probe.UsbCounters;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -47,7 +48,8 @@ final class FlashCommand implements Callable<Integer> {
   private String target;
 
   @Option(names = "--probe", paramLabel = "PROBE",
-      description = "emulator (a fresh, erased device) or emulator:FILE (its flash persists in FILE)")
+      description = "emulator[:FILE] (an emulated device; its flash persists in FILE), cmsis-dap[:SERIAL],"
+          + " stlink[:SERIAL], virtual-dap[:FILE], virtual-stlink[:FILE]; default: the only attached probe")
   private String probe;
 
   @Option(names = "--erase", paramLabel = "auto|sector|chip", defaultValue = "sector",
@@ -82,7 +84,8 @@ final class FlashCommand implements Callable<Integer> {
     FlashResult result;
     long operations;
     String label;
-    try (Connection connection = Probes.connect(probeSpec, DeviceSpec.of(flashTarget))) {
+    Optional<UsbCounters> usb;
+    try (Connection connection = Probes.connect(probeSpec, DeviceSpec.of(flashTarget), err)) {
       label = connection.label();
       try {
         result = service.flash(flashTarget, connection.target(), image,
@@ -91,9 +94,10 @@ final class FlashCommand implements Callable<Integer> {
         progress.end();
       }
       operations = connection.target().operations();
+      usb = connection.usb();
     }
     double seconds = (System.nanoTime() - started) / 1e9;
-    FlashReport report = FlashReport.of(flashTarget, label, image, result, seconds, operations);
+    FlashReport report = FlashReport.of(flashTarget, label, image, result, seconds, operations, usb);
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
       Json.print(out, report);

@@ -1,5 +1,6 @@
 package dev.packs.cli;
 
+import dev.packs.probe.ProbeSelector;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -8,9 +9,8 @@ import java.util.Optional;
 import java.util.function.BiFunction;
 
 /**
- * What {@code --probe} names: {@code KIND[:ARGUMENT]}. Each kind is one record here and one entry in
- * {@link #KINDS}; {@link Probes#connect} opens it. The USB probe issues add {@code cmsis-dap[:SERIAL]},
- * {@code virtual-dap[:FILE]}, {@code stlink[:SERIAL]} and {@code virtual-stlink[:FILE]} the same way.
+ * What {@code --probe} names: {@code KIND[:ARGUMENT]}. Each kind is one entry in {@link #KINDS};
+ * {@link Probes#connect} opens it. FILE arguments are relative to the working folder.
  */
 sealed interface ProbeSpec {
   /** Parses an argument (the text after the colon, if any) relative to the working folder. */
@@ -22,6 +22,12 @@ sealed interface ProbeSpec {
   /** The emulated device; with a file, its flash persists there between runs. */
   record Emulator(Optional<Path> file, String label) implements ProbeSpec {}
 
+  /**
+   * A probe of the probe module: {@code cmsis-dap[:SERIAL]} or {@code stlink[:SERIAL]} on USB, or
+   * {@code virtual-dap[:FILE]} or {@code virtual-stlink[:FILE]} over the target's emulated device.
+   */
+  record Probe(ProbeSelector selector, String label) implements ProbeSpec {}
+
   /** No {@code --probe}: the only attached USB probe. */
   record Attached() implements ProbeSpec {
     @Override
@@ -32,9 +38,20 @@ sealed interface ProbeSpec {
 
   private static Map<String, BiFunction<Optional<String>, Path, ProbeSpec>> kinds() {
     Map<String, BiFunction<Optional<String>, Path, ProbeSpec>> kinds = new LinkedHashMap<>();
-    kinds.put("emulator", (argument, dir) -> new Emulator(argument.map(dir::resolve),
-        argument.map(a -> "emulator:" + a).orElse("emulator")));
+    kinds.put("emulator", (argument, dir) -> new Emulator(argument.map(dir::resolve), label("emulator", argument)));
+    for (String kind : new String[] {"cmsis-dap", "stlink"}) {
+      kinds.put(kind, (serial, dir) -> new Probe(new ProbeSelector.Usb(Optional.of(kind), serial),
+          label(kind, serial)));
+    }
+    for (String kind : new String[] {"virtual-dap", "virtual-stlink"}) {
+      kinds.put(kind, (file, dir) -> new Probe(new ProbeSelector.Virtual(kind, file.map(dir::resolve)),
+          label(kind, file)));
+    }
     return Map.copyOf(kinds);
+  }
+
+  private static String label(String kind, Optional<String> argument) {
+    return argument.map(a -> kind + ":" + a).orElse(kind);
   }
 
   /** The probe {@code --probe} names, or {@link Attached} when it was not given. */
@@ -49,8 +66,8 @@ sealed interface ProbeSpec {
         .filter(a -> !a.isEmpty());
     BiFunction<Optional<String>, Path, ProbeSpec> parser = KINDS.get(kind);
     if (parser == null) {
-      throw new UsageException("unknown probe '" + text + "'; expected "
-          + String.join(", ", KINDS.keySet().stream().sorted().toList()) + " (emulator or emulator:FILE)");
+      throw new UsageException("unknown probe '" + text + "'; expected emulator[:FILE], cmsis-dap[:SERIAL],"
+          + " stlink[:SERIAL], virtual-dap[:FILE] or virtual-stlink[:FILE] (packs probes lists the attached ones)");
     }
     return parser.apply(argument, workingDir);
   }

@@ -2,7 +2,9 @@ package dev.packs.cli;
 
 import dev.packs.cache.AtomicFiles;
 import dev.packs.flash.FlashTarget;
+import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -32,7 +34,8 @@ final class ReadCommand implements Callable<Integer> {
   private String target;
 
   @Option(names = "--probe", paramLabel = "PROBE",
-      description = "emulator (a fresh, erased device) or emulator:FILE (flash kept in FILE)")
+      description = "emulator[:FILE] (an emulated device; its flash persists in FILE), cmsis-dap[:SERIAL],"
+          + " stlink[:SERIAL], virtual-dap[:FILE], virtual-stlink[:FILE]; default: the only attached probe")
   private String probe;
 
   ReadCommand(Services services) {
@@ -48,15 +51,16 @@ final class ReadCommand implements Callable<Integer> {
         .resolve(FlashContext.target(services, spec, target));
     byte[] data;
     String label;
-    try (Connection connection = Probes.connect(probeSpec, DeviceSpec.of(flashTarget))) {
+    PrintWriter err = spec.commandLine().getErr();
+    try (Connection connection = Probes.connect(probeSpec, DeviceSpec.of(flashTarget), err)) {
       data = connection.target().read(from, bytes);
       label = connection.label();
     }
     Path file = services.workingDir().resolve(output);
     AtomicFiles.writeBytes(file, data);
-    spec.commandLine().getErr().printf(java.util.Locale.ROOT, "packs: read %d bytes at %s from %s (%s) on %s into %s%n", data.length,
+    err.printf(Locale.ROOT, "packs: read %d bytes at %s from %s (%s) on %s into %s%n", data.length,
         Addresses.hex(from), flashTarget.resolved().target(), flashTarget.resolved().device(), label, output);
-    spec.commandLine().getErr().flush();
+    err.flush();
     return ExitCode.OK.code();
   }
 }

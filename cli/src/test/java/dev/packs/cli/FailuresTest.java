@@ -2,6 +2,7 @@ package dev.packs.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.packs.probe.ProbeException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.NoSuchFileException;
@@ -37,6 +38,17 @@ class FailuresTest {
   void strayIllegalArgumentExceptionIsAnInternalErrorNotAUsageError() {
     // An IllegalArgumentException from deep inside is a missing check, not a wrong command line.
     assertThat(run(new IllegalArgumentException("size must be positive"), Map.of())).isEqualTo(ExitCode.INTERNAL.code());
+  }
+
+  @Test
+  void probeFailuresMapToWhatTheUserCanDoAboutThem() {
+    // No probe: NOT_FOUND; firmware too old: FAILURE (update it); the wire or the target failing: TARGET.
+    assertThat(run(new ProbeException.NotFound("no debug probe is attached"), Map.of()))
+        .isEqualTo(ExitCode.NOT_FOUND.code());
+    assertThat(run(new ProbeException.Unsupported("GET_VERSION: ST-Link firmware V2J21S4 is too old"), Map.of()))
+        .isEqualTo(ExitCode.FAILURE.code());
+    assertThat(run(new ProbeException.Timeout("stlink: halting the core"), Map.of()))
+        .isEqualTo(ExitCode.TARGET.code());
   }
 
   @Test
