@@ -131,4 +131,61 @@ class UpdateIndexTest {
     }
     assertThat(mirror.server.requests()).isEmpty();
   }
+
+  @Test
+  void descriptorOfAnotherVendorUnderTheRightNameIsRefusedAndTheWebCopyKept() throws Exception {
+    update();
+    byte[] good = Files.readAllBytes(root.resolve(".Web/HDSC.HC32F003.pdsc"));
+    // The attack: the index still lists HDSC::HC32F003 (a new version), the URL serves GigaDevice's descriptor.
+    mirror.publish("HDSC", "HC32F003", "1.0.2", Fixtures.bytes(Fixtures.pdsc("GigaDevice.GD32E10x_DFP.1.0.3.pdsc")));
+    assertThatThrownBy(this::update).isInstanceOfSatisfying(IndexUpdateException.class, e ->
+        assertThat(e.failures()).singleElement().satisfies(f -> {
+          assertThat(f.url()).isEqualTo(mirror.server.url("HDSC.HC32F003.pdsc"));
+          assertThat(f.reason()).contains("the descriptor is GigaDevice::GD32E10x_DFP, the index promises HDSC::HC32F003@1.0.2");
+        }));
+    assertThat(root.resolve(".Web/HDSC.HC32F003.pdsc")).hasBinaryContent(good);
+  }
+
+  @Test
+  void descriptorWithoutTheReleaseTheIndexPromisesIsRefused() throws Exception {
+    update();
+    byte[] good = Files.readAllBytes(root.resolve(".Web/HDSC.HC32F003.pdsc"));
+    // The right pack, but a stale copy: it lists 1.0.1 while the index promises 1.0.2.
+    mirror.publish("HDSC", "HC32F003", "1.0.2", good);
+    Files.setLastModifiedTime(mirror.docs.resolve("HDSC.HC32F003.pdsc"), java.nio.file.attribute.FileTime.fromMillis(0));
+    assertThatThrownBy(this::update).isInstanceOfSatisfying(IndexUpdateException.class, e ->
+        assertThat(e.failures()).singleElement().satisfies(f ->
+            assertThat(f.reason()).contains("lists no release 1.0.2 (newest: 1.0.1)")));
+    assertThat(root.resolve(".Web/HDSC.HC32F003.pdsc")).hasBinaryContent(good);
+  }
+
+  @Test
+  void wellFormedDescriptorWithSemanticFlawsIsStoredAndTheDatabaseSkipsOnlyWhatItCannotRead() throws Exception {
+    // cmsis-pack-manager's own test pack, with Dfamily removed and one memory size beyond 32 bits added.
+    String text = Files.readString(Fixtures.pdsc("cpm-test-MyVendor.MyPack.pdsc"))
+        .replace(" Dfamily=\"MyFamily\"", "")
+        .replace("<processor Dcore=\"Cortex-M0+\"/>",
+            "<processor Dcore=\"Cortex-M0+\"/><memory name=\"Flash\" start=\"0\" size=\"0xFFFFFFFFFFFFFFFF\"/>");
+    mirror.publish("MyVendor", "MyPack", "1.1.0", text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    java.util.List<String> warnings = new java.util.concurrent.CopyOnWriteArrayList<>();
+    CacheListener listener = new CacheListener() {
+      @Override
+      public void warning(String message) {
+        warnings.add(message);
+      }
+    };
+    try (PackCache cache = PackCache.open(TestCaches.config(root, mirror.indexUrl()).build(), listener)) {
+      assertThat(cache.updateIndex().fetched()).isEqualTo(6);
+    }
+    Path web = root.resolve(".Web/MyVendor.MyPack.pdsc");
+    assertThat(web).hasContent(text);
+    assertThat(warnings).contains(
+        web + ": <family> without Dfamily; its devices are kept with an empty family name",
+        web + " (unnamed family): bad value '0xFFFFFFFFFFFFFFFF' for attribute 'size' of <memory>: above 0xFFFFFFFF;"
+            + " addresses and sizes are unsigned 32-bit on Cortex-M; this <memory> 'Flash' is skipped");
+    DeviceDatabase db = new DeviceIndexer(new PackRoot(root)).database();
+    dev.packs.index.IndexedPack pack = db.catalog().providers("MyDevice").get(0);
+    assertThat(db.device(pack, "MyDevice").orElseThrow().algorithms()).hasSize(1);
+    assertThat(db.catalog().providers("STM32G431KBTx")).isNotEmpty();
+  }
 }
