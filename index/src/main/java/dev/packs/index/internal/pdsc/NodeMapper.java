@@ -22,11 +22,11 @@ final class NodeMapper {
     List<DeviceNode> out = new ArrayList<>();
     for (Xml.Family f : devices.families) {
       String family = named(f.dfamily, "family", "Dfamily", "");
-      String where = "family '" + family + "'";
+      String where = where(Level.FAMILY, family);
       List<DeviceNode> children = new ArrayList<>();
       for (Xml.SubFamily s : f.subFamilies) {
         String sub = named(s.dsubFamily, "subFamily", "DsubFamily", where);
-        String subWhere = "subFamily '" + sub + "'";
+        String subWhere = where(Level.SUB_FAMILY, sub);
         List<DeviceNode> devs = new ArrayList<>();
         for (Xml.Device d : s.devices) {
           device(d, subWhere).ifPresent(devs::add);
@@ -73,7 +73,7 @@ final class NodeMapper {
   }
 
   private DeviceNode node(Level level, String name, Xml.Level x, List<DeviceNode> children) {
-    String where = level.xmlName() + " '" + name + "'";
+    String where = where(level, name);
     List<DeviceNode.Processor> processors = new ArrayList<>();
     for (Xml.Processor p : x.processors) {
       try {
@@ -124,6 +124,11 @@ final class NodeMapper {
     return new DeviceNode(
         level, name, opt(x.dvendor).map(NodeMapper::stripVendorId),
         processors, memories, algorithms, debugs, descriptions, features, children);
+  }
+
+  /** How problems name a level: {@code family 'STM32G4'}, or {@code unnamed family}. */
+  private static String where(Level level, String name) {
+    return name.isEmpty() ? "unnamed " + level.xmlName() : level.xmlName() + " '" + name + "'";
   }
 
   /** {@code STMicroelectronics:13} becomes {@code STMicroelectronics}. */
