@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -187,5 +188,26 @@ class UpdateIndexTest {
     dev.packs.index.IndexedPack pack = db.catalog().providers("MyDevice").get(0);
     assertThat(db.device(pack, "MyDevice").orElseThrow().algorithms()).hasSize(1);
     assertThat(db.catalog().providers("STM32G431KBTx")).isNotEmpty();
+  }
+
+  @Test
+  void partFilesAKilledRunLeftAreRemovedByTheNextRunAndOtherToolsFilesStay() throws Exception {
+    update();
+    // What kill -9 leaves: AtomicFiles' name.<8 hex>.part in each folder it writes, and a half-extracted pack.
+    List<Path> ours = List.of(
+        root.resolve(".Web/Keil.STM32G4xx_DFP.pdsc.1a2b3c4d.part"),
+        root.resolve(".Download/Keil.STM32G4xx_DFP.1.1.0.pack.0badf00d.part"),
+        root.resolve(".packs/web.json.deadbeef.part"),
+        root.resolve(".packs/devices/catalog.bin.01234567.part"),
+        root.resolve(".packs/tmp/6f1c2a64-4b1e-4a51-9a57-1f4a0e7b9d10/Files/a.bin"));
+    for (Path p : ours) {
+      Files.createDirectories(p.getParent());
+      Files.writeString(p, "left by a killed run");
+    }
+    Path foreign = Files.writeString(root.resolve(".Web/download.part"), "another tool's file");
+    update();
+    assertThat(ours).allSatisfy(p -> assertThat(p).doesNotExist());
+    assertThat(root.resolve(".packs/tmp")).doesNotExist();
+    assertThat(foreign).exists();
   }
 }
