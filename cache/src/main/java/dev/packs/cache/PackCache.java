@@ -182,7 +182,7 @@ public final class PackCache implements AutoCloseable {
 
       @Override
       public void flawed(PackSource source, List<String> problems) {
-        problems.forEach(ctx.listener()::warning);
+        ctx.listener().descriptorFlawed(source.descriptor(), problems);
       }
     };
     DeviceDatabase.SyncReport report = indexer.refresh(relay);

@@ -171,8 +171,8 @@ class UpdateIndexTest {
     java.util.List<String> warnings = new java.util.concurrent.CopyOnWriteArrayList<>();
     CacheListener listener = new CacheListener() {
       @Override
-      public void warning(String message) {
-        warnings.add(message);
+      public void descriptorFlawed(Path descriptor, java.util.List<String> problems) {
+        problems.forEach(p -> warnings.add(descriptor.getFileName() + " | " + p));
       }
     };
     try (PackCache cache = PackCache.open(TestCaches.config(root, mirror.indexUrl()).build(), listener)) {
@@ -180,9 +180,9 @@ class UpdateIndexTest {
     }
     Path web = root.resolve(".Web/MyVendor.MyPack.pdsc");
     assertThat(web).hasContent(text);
-    assertThat(warnings).contains(
-        web + ": <family> without Dfamily; its devices are kept with an empty family name",
-        web + " (unnamed family): bad value '0xFFFFFFFFFFFFFFFF' for attribute 'size' of <memory>: above 0xFFFFFFFF;"
+    assertThat(warnings).containsExactly(
+        "MyVendor.MyPack.pdsc | " + web + ": <family> without Dfamily; its devices are kept with an empty family name",
+        "MyVendor.MyPack.pdsc | " + web + " (unnamed family): bad value '0xFFFFFFFFFFFFFFFF' for attribute 'size' of <memory>: above 0xFFFFFFFF;"
             + " addresses and sizes are unsigned 32-bit on Cortex-M; this <memory> 'Flash' is skipped");
     DeviceDatabase db = new DeviceIndexer(new PackRoot(root)).database();
     dev.packs.index.IndexedPack pack = db.catalog().providers("MyDevice").get(0);
