@@ -181,7 +181,7 @@ class DeviceDatabaseTest {
   void hostileDescriptorIsReportedOnceAndTheOthersStillAnswer() throws Exception {
     // The attack's descriptor: a memory size with the top bit set and a device name over 64 KiB.
     String longName = "X".repeat(70_000);
-    String text = Files.readString(SharedIndexData.pdsc("Keil.STM32G4xx_DFP.1.1.0.pdsc"))
+    String text = Files.readString(Fixtures.pdsc("Keil.STM32G4xx_DFP.1.1.0.pdsc"))
         .replaceFirst("size=\"0x[0-9A-Fa-f]+\"", "size=\"0x8000000000000000\"")
         .replaceFirst("Dname=\"STM32G431C6Tx\"", "Dname=\"" + longName + "\"");
     Path hostile = Files.createDirectories(tmp.resolve("src")).resolve("hostile.pdsc");

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -172,7 +173,8 @@ class PdscBadInputTest {
   @Test
   void familyWithoutDfamilyKeepsItsDevicesAndNotesTheGap() throws Exception {
     // cmsis-pack-manager's own test pack with Dfamily removed: pyOCD and cpackget accept such a file.
-    String text = Files.readString(SharedData.pdsc("cpm-test-MyVendor.MyPack.pdsc")).replace(" Dfamily=\"MyFamily\"", "");
+    Path shared = Path.of(System.getProperty("packs.shared", "../../shared")).resolve("data/pdsc");
+    String text = Files.readString(shared.resolve("cpm-test-MyVendor.MyPack.pdsc")).replace(" Dfamily=\"MyFamily\"", "");
     PackDescriptor pdsc = PdscReader.read(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), "MyVendor.MyPack.pdsc");
     Device d = DeviceResolver.resolve(pdsc, "MyDevice").orElseThrow();
     assertThat(d.family()).isEmpty();
