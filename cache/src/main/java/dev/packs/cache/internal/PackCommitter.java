@@ -192,7 +192,7 @@ final class PackCommitter {
   }
 
   private void checkChecksumFile(Staged staged, Map<String, String> files, String source) throws CacheException {
-    Path sourceDir = (staged.downloaded() ? staged.kept() : staged.archive()).toAbsolutePath().getParent();
+    Path sourceDir = staged.kept().getParent(); // .Download, where cpackget keeps its .checksum files
     Optional<Path> sums = Checksums.find(staged.info().vendor(), staged.info().name(), staged.version(), sourceDir);
     if (sums.isEmpty()) {
       return;
