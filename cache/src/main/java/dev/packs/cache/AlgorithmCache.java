@@ -70,8 +70,7 @@ public final class AlgorithmCache {
       return relabel(cached.get(), source);
     }
     listener.sourceOpened(source);
-    byte[] bytes = readSource(file);
-    FlashAlgorithm algo = FlmLoader.load(bytes, source);
+    FlashAlgorithm algo = readSource(file, source);
     if (fileKey(file).equals(key)) { // not edited while we read it
       store(key, algo);
     }
@@ -211,9 +210,10 @@ public final class AlgorithmCache {
     }
   }
 
-  private byte[] readSource(Path file) throws AlgorithmCacheException {
-    try {
-      return Files.readAllBytes(file);
+  /** Parses the file, reading no more of it than {@link FlmLoader#load(java.io.InputStream, String)} needs. */
+  private FlashAlgorithm readSource(Path file, String source) throws AlgorithmCacheException {
+    try (java.io.InputStream in = Files.newInputStream(file)) {
+      return FlmLoader.load(in, source);
     } catch (IOException e) {
       throw new AlgorithmCacheException(file.toString(), e);
     }

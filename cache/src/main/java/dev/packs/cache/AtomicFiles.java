@@ -21,9 +21,39 @@ import java.util.UUID;
 public final class AtomicFiles {
   private AtomicFiles() {}
 
+  /** The names {@link #partFor} makes: {@code name.<8 hex digits>.part}. */
+  private static final java.util.regex.Pattern PART = java.util.regex.Pattern.compile(".+\\.[0-9a-f]{8}\\.part");
+
   /** A fresh {@code .part} path next to {@code target}, unique to this writer. */
   public static Path partFor(Path target) {
     return target.resolveSibling(target.getFileName() + "." + UUID.randomUUID().toString().substring(0, 8) + ".part");
+  }
+
+  /** True for a name {@link #partFor} made. */
+  public static boolean isPart(Path file) {
+    return PART.matcher(file.getFileName().toString()).matches();
+  }
+
+  /**
+   * Deletes the {@code .part} files of our own naming directly in {@code dir}: what writers killed
+   * mid-write left behind. Only call this while holding the lock every writer of {@code dir} takes
+   * (the pack root's exclusive lock), so that no live writer's file goes. Other tools' files stay.
+   *
+   * @return how many were deleted
+   */
+  public static int deleteStaleParts(Path dir) {
+    int deleted = 0;
+    try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+      for (Path f : (Iterable<Path>) files::iterator) {
+        if (isPart(f) && Files.isRegularFile(f, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+          deleteQuietly(f);
+          deleted += Files.exists(f, java.nio.file.LinkOption.NOFOLLOW_LINKS) ? 0 : 1;
+        }
+      }
+    } catch (IOException e) {
+      // No such folder, or unreadable: nothing of ours to clean there.
+    }
+    return deleted;
   }
 
   /** Moves {@code part} over {@code target} atomically. */

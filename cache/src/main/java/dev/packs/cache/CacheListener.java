@@ -36,4 +36,10 @@ public interface CacheListener {
 
   /** Something odd but not fatal, one line (for example a descriptor the device database skipped). */
   default void warning(String message) {}
+
+  /**
+   * The device database read a descriptor but left out elements it could not read; called once per
+   * read, one line per element naming the file and the element.
+   */
+  default void descriptorFlawed(java.nio.file.Path descriptor, java.util.List<String> problems) {}
 }

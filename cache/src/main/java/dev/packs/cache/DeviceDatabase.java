@@ -77,6 +77,12 @@ public final class DeviceDatabase {
     /** A descriptor could not be read; it provides no devices until it changes. */
     default void failed(PackSource source, IndexException error) {}
 
+    /**
+     * A descriptor was read, but some of its elements could not be and were left out; called once
+     * each time the descriptor is read, with one line per element naming the file and the element.
+     */
+    default void flawed(PackSource source, List<String> problems) {}
+
     /** A pack was dropped because its descriptor is gone. */
     default void removed(IndexedPack pack) {}
   }

@@ -16,7 +16,13 @@ public final class InvalidPackException extends CacheException {
     MULTIPLE_DESCRIPTORS,
     DESCRIPTOR_MISMATCH,
     BAD_DESCRIPTOR,
-    CHECKSUM_MISMATCH
+    CHECKSUM_MISMATCH,
+    /** A path segment longer than file systems allow (255 bytes). */
+    NAME_TOO_LONG,
+    /** Two entries would be the same file, or one name is both a file and a folder. */
+    CONFLICTING_ENTRIES,
+    /** An entry inflates to more bytes than the archive declares for it. */
+    LARGER_THAN_DECLARED
   }
 
   private final String source;

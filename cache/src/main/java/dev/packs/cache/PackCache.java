@@ -179,6 +179,11 @@ public final class PackCache implements AutoCloseable {
       public void failed(PackSource source, IndexException error) {
         ctx.listener().warning("skipped " + source.descriptor() + ": " + error.getMessage());
       }
+
+      @Override
+      public void flawed(PackSource source, List<String> problems) {
+        ctx.listener().descriptorFlawed(source.descriptor(), problems);
+      }
     };
     DeviceDatabase.SyncReport report = indexer.refresh(relay);
     ctx.listener().devicesIndexed(report.indexed(), report.removed(), report.unchanged());

@@ -41,6 +41,11 @@ class DeviceDatabaseTest {
         public void removed(IndexedPack pack) {
           events.add("removed " + pack.source().key());
         }
+
+        @Override
+        public void flawed(PackSource source, List<String> problems) {
+          problems.forEach(p -> events.add("flawed " + source.key() + ": " + p));
+        }
       };
 
   /** Copies a shared descriptor into the temp folder so the test may change it. */
@@ -171,5 +176,31 @@ class DeviceDatabaseTest {
 
   private static List<Integer> counts(DeviceDatabase.SyncReport r) {
     return List.of(r.indexed(), r.removed(), r.unchanged());
+  }
+
+  @Test
+  void hostileDescriptorIsReportedOnceAndTheOthersStillAnswer() throws Exception {
+    // The attack's descriptor: a memory size with the top bit set and a device name over 64 KiB.
+    String longName = "X".repeat(70_000);
+    String text = Files.readString(Fixtures.pdsc("Keil.STM32G4xx_DFP.1.1.0.pdsc"))
+        .replaceFirst("size=\"0x[0-9A-Fa-f]+\"", "size=\"0x8000000000000000\"")
+        .replaceFirst("Dname=\"STM32G431C6Tx\"", "Dname=\"" + longName + "\"");
+    Path hostile = Files.createDirectories(tmp.resolve("src")).resolve("hostile.pdsc");
+    Files.writeString(hostile, text);
+    List<PackSource> sources = List.of(
+        new PackSource("web:hostile", hostile, PackSource.Origin.WEB),
+        source("web:g0", "Keil.STM32G0xx_DFP.1.3.0.pdsc", PackSource.Origin.WEB));
+    db().sync(sources, listener);
+    assertThat(events).filteredOn(e -> e.startsWith("flawed web:hostile")).singleElement().asString()
+        .contains(hostile.toString(), "0x8000000000000000", "unsigned 32-bit");
+    assertThat(db().catalog().providers(longName)).singleElement().satisfies(p ->
+        assertThat(p.source().key()).isEqualTo("web:hostile"));
+    assertThat(db().catalog().providers("STM32G071RBTx")).isNotEmpty();
+    IndexedPack g4 = db().catalog().providers("STM32G431KBTx").get(0);
+    assertThat(db().device(g4, "STM32G431KBTx").orElseThrow().memories())
+        .allSatisfy(m -> assertThat(m.size()).isBetween(1L, 0xFFFF_FFFFL));
+    events.clear();
+    db().sync(sources, listener);
+    assertThat(events).isEmpty();
   }
 }

@@ -191,4 +191,70 @@ class HostileServerTest {
         });
     assertThat(dir.resolve("escape.txt")).doesNotExist();
   }
+
+  /** The pack with one entry's declared size in the central directory made smaller than its data. */
+  private byte[] packWithAnEntryLargerThanDeclared() throws Exception {
+    byte[] bytes = pack();
+    java.nio.ByteBuffer zip = java.nio.ByteBuffer.wrap(bytes).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+    byte[] name = "Flash/STM32G4xx_512.FLM".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    for (int at = 0; at + 46 < bytes.length; at++) {
+      if (zip.getInt(at) == 0x02014b50 && zip.getShort(at + 28) == name.length
+          && java.util.Arrays.equals(bytes, at + 46, at + 46 + name.length, name, 0, name.length)) {
+        zip.putInt(at + 24, 100); // the uncompressed size the archive declares
+        return bytes;
+      }
+    }
+    throw new AssertionError("entry not found");
+  }
+
+  @Test
+  void entryLargerThanDeclaredIsNamedAndNeitherThePartialTreeNorTheArchiveIsKept() throws Exception {
+    byte[] lying = packWithAnEntryLargerThanDeclared();
+    AtomicInteger calls = new AtomicInteger();
+    byte[] good = pack();
+    mirror.server.override(PACK, ex -> LoopbackServer.fixed(200, "application/zip", calls.incrementAndGet() == 1 ? lying : good).handle(ex));
+    assertThat(installFails()).isInstanceOfSatisfying(InvalidPackException.class, e -> {
+      assertThat(e.problem()).isEqualTo(InvalidPackException.Problem.LARGER_THAN_DECLARED);
+      assertThat(e.entry()).contains("Flash/STM32G4xx_512.FLM");
+      assertThat(e.getMessage()).contains("inflates past the 100 bytes the archive declares for it");
+    });
+    // installFails() proved the root unchanged: no .packs/tmp tree, no archive in .Download.
+    try (PackCache cache = TestCaches.open(root, mirror.indexUrl())) {
+      cache.install(List.of("Keil::STM32G4xx_DFP@1.1.0"), InstallOptions.defaults(), dir);
+    }
+    assertThat(calls).as("the retry downloads again instead of reusing the rejected archive").hasValue(2);
+    assertThat(root.resolve("Keil/STM32G4xx_DFP/1.1.0/Flash/STM32G4xx_512.FLM")).exists();
+  }
+
+  @Test
+  void zipBombSplitOverManySmallEntriesIsRejectedBeforeAnythingIsWritten() throws Exception {
+    // 100 entries of exactly 1 MiB of zeros: each one slips under the per-entry ratio check.
+    Fixtures.Zip zip = Fixtures.packOf(Fixtures.pdsc("Keil.STM32G4xx_DFP.1.1.0.pdsc"), "Keil.STM32G4xx_DFP.pdsc");
+    byte[] mib = new byte[1 << 20];
+    for (int i = 0; i < 100; i++) {
+      zip.file("Bomb/part" + i + ".bin", mib);
+    }
+    byte[] bomb = Files.readAllBytes(zip.writeTo(dir.resolve("bomb.pack")));
+    mirror.server.override(PACK, LoopbackServer.fixed(200, "application/zip", bomb));
+    assertThat(installFails()).isInstanceOfSatisfying(InvalidPackException.class, e ->
+        assertThat(e.problem()).isEqualTo(InvalidPackException.Problem.SUSPICIOUS_RATIO));
+  }
+
+  @Test
+  void fullDiskDuringADownloadIsNamedAsSuchAndNotRetried() throws Exception {
+    // /dev/full fails every write with ENOSPC, exactly as a full disk does.
+    Path full = Path.of("/dev/full");
+    org.junit.jupiter.api.Assumptions.assumeTrue(Files.isWritable(full), "no /dev/full on this system");
+    mirror.server.override(PACK, LoopbackServer.fixed(200, "application/zip", pack()));
+    try (dev.packs.cache.internal.net.Transports transports =
+        new dev.packs.cache.internal.net.Transports(TestCaches.config(root, mirror.indexUrl()).build(), CacheListener.NONE)) {
+      assertThatThrownBy(() -> transports.fetch(PACK, mirror.server.url(PACK), java.util.Optional.empty(), full,
+              dev.packs.cache.internal.net.Expect.ZIP))
+          .isInstanceOfSatisfying(CacheIoException.class, e -> {
+            assertThat(e.reason()).isEqualTo(CacheIoException.Reason.DISK_FULL);
+            assertThat(e.getMessage()).startsWith("disk full: no space left to write /dev/full");
+          });
+    }
+    assertThat(mirror.server.count(PACK)).isEqualTo(1);
+  }
 }

@@ -249,4 +249,20 @@ class InstallTest {
       assertThat(cache.verify()).extracting(PackCheck::status).containsExactly(PackCheck.Status.MODIFIED);
     }
   }
+
+  @Test
+  void installRefusesAnotherVendorsDescriptorServedUnderTheIndexedNameAndKeepsNothing() throws Exception {
+    // The attack: the index lists HDSC::HC32F003, its URL serves GigaDevice's descriptor (and its pack exists).
+    mirror.publish("HDSC", "HC32F003", "1.0.1", Fixtures.bytes(Fixtures.pdsc("GigaDevice.GD32E10x_DFP.1.0.3.pdsc")));
+    mirror.packOnly("GigaDevice.GD32E10x_DFP.1.0.3.pdsc");
+    assertThatThrownBy(() -> install("HC32F003")).isInstanceOfSatisfying(DownloadException.class, e -> {
+      assertThat(e.reason()).isEqualTo(DownloadException.Reason.UNEXPECTED_CONTENT);
+      assertThat(e.url()).isEqualTo(mirror.server.url("HDSC.HC32F003.pdsc"));
+      assertThat(e.getMessage()).contains("the descriptor is GigaDevice::GD32E10x_DFP, the index promises HDSC::HC32F003@1.0.1");
+    });
+    assertThat(root.resolve(".Web/HDSC.HC32F003.pdsc")).doesNotExist();
+    assertThat(root.resolve(".Web/GigaDevice.GD32E10x_DFP.pdsc")).doesNotExist();
+    assertThat(root.resolve("GigaDevice")).doesNotExist();
+    assertThat(mirror.server.requests()).extracting(LoopbackServer.Seen::path).doesNotContain("/GigaDevice.GD32E10x_DFP.1.0.3.pack");
+  }
 }

@@ -36,6 +36,14 @@ final class Mirror implements AutoCloseable {
     return writeIndex();
   }
 
+  /** Lists and serves a descriptor given as bytes (a real one, changed by the test) under this identity. */
+  Mirror publish(String vendor, String name, String version, byte[] pdsc) throws IOException {
+    entries.removeIf(e -> e[0].equals(vendor) && e[1].equals(name));
+    entries.add(new String[] {vendor, name, version});
+    Files.write(docs.resolve(vendor + "." + name + ".pdsc"), pdsc);
+    return writeIndex();
+  }
+
   /** Serves the pack of this descriptor's version without listing it: an older release. */
   Path packOnly(String pdscFile) throws IOException {
     String[] h = Fixtures.header(Fixtures.pdsc(pdscFile));

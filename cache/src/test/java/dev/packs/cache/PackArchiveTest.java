@@ -133,4 +133,59 @@ class PackArchiveTest {
         .extracting(e -> ((InvalidPackException) e).problem())
         .isEqualTo(Problem.NOT_A_ZIP);
   }
+
+  @Test
+  void rejectsZipBombSplitOverManySmallEntries() throws Exception {
+    // The attack's shape, scaled down: entries of exactly 1 MiB of zeros never reached the per-entry ratio check.
+    Fixtures.Zip zip = Fixtures.packOf(PDSC, "Keil.STM32G4xx_DFP.pdsc");
+    byte[] mib = new byte[1 << 20];
+    for (int i = 0; i < 100; i++) {
+      zip.file("Bomb/part" + i + ".bin", mib);
+    }
+    Path file = zip.writeTo(dir.resolve("bomb.pack"));
+    assertThatThrownBy(() -> PackArchive.inspect(file, "bomb", LIMITS))
+        .isInstanceOfSatisfying(InvalidPackException.class, e -> {
+          assertThat(e.problem()).isEqualTo(Problem.SUSPICIOUS_RATIO);
+          assertThat(e.entry()).isEmpty();
+          assertThat(e.getMessage()).contains("the whole archive expands from", "to 1049").contains("ratio above 200");
+        });
+  }
+
+  @Test
+  void rejectsAFileAndAFolderOfTheSameName() throws Exception {
+    // Extraction used to fail half-way with "not a zip" when 'Flash' was a file and 'Flash/x' an entry.
+    assertThat(problemOf(Fixtures.packOf(PDSC, "Keil.STM32G4xx_DFP.pdsc").file("Docs", "a file").file("Docs/inside.txt", "x"), LIMITS))
+        .isEqualTo(Problem.CONFLICTING_ENTRIES);
+  }
+
+  @Test
+  void rejectsTheSameFileTwice() throws Exception {
+    Path file = Fixtures.packOf(PDSC, "Keil.STM32G4xx_DFP.pdsc").writeTo(dir.resolve("twice.pack"));
+    // Fixtures.Zip keys entries by name, so the duplicate is written by hand after the others.
+    Path twice = dir.resolve("dup.pack");
+    try (var in = org.apache.commons.compress.archivers.zip.ZipFile.builder().setPath(file).get();
+        var out = new org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream(twice)) {
+      for (var entry : java.util.Collections.list(in.getEntries())) {
+        out.addRawArchiveEntry(entry, in.getRawInputStream(entry));
+      }
+      out.addRawArchiveEntry(in.getEntry("Documents/readme.txt"), in.getRawInputStream(in.getEntry("Documents/readme.txt")));
+    }
+    assertThatThrownBy(() -> PackArchive.inspect(twice, "dup", LIMITS))
+        .isInstanceOfSatisfying(InvalidPackException.class, e -> {
+          assertThat(e.problem()).isEqualTo(Problem.CONFLICTING_ENTRIES);
+          assertThat(e.entry()).contains("Documents/readme.txt");
+        });
+  }
+
+  @Test
+  void rejectsANameTooLongForFileSystems() throws Exception {
+    // 300 bytes in one segment: ext4, APFS and NTFS all stop at 255.
+    String name = "Docs/" + "n".repeat(300) + ".txt";
+    assertThatThrownBy(() -> PackArchive.inspect(Fixtures.packOf(PDSC, "Keil.STM32G4xx_DFP.pdsc").file(name, "x")
+            .writeTo(dir.resolve("long.pack")), "long", LIMITS))
+        .isInstanceOfSatisfying(InvalidPackException.class, e -> {
+          assertThat(e.problem()).isEqualTo(Problem.NAME_TOO_LONG);
+          assertThat(e.getMessage()).contains("a name of 304 bytes; file systems allow 255");
+        });
+  }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -130,5 +131,83 @@ class UpdateIndexTest {
           assertThat(e.from()).isEqualTo(mirror.indexUrl()));
     }
     assertThat(mirror.server.requests()).isEmpty();
+  }
+
+  @Test
+  void descriptorOfAnotherVendorUnderTheRightNameIsRefusedAndTheWebCopyKept() throws Exception {
+    update();
+    byte[] good = Files.readAllBytes(root.resolve(".Web/HDSC.HC32F003.pdsc"));
+    // The attack: the index still lists HDSC::HC32F003 (a new version), the URL serves GigaDevice's descriptor.
+    mirror.publish("HDSC", "HC32F003", "1.0.2", Fixtures.bytes(Fixtures.pdsc("GigaDevice.GD32E10x_DFP.1.0.3.pdsc")));
+    assertThatThrownBy(this::update).isInstanceOfSatisfying(IndexUpdateException.class, e ->
+        assertThat(e.failures()).singleElement().satisfies(f -> {
+          assertThat(f.url()).isEqualTo(mirror.server.url("HDSC.HC32F003.pdsc"));
+          assertThat(f.reason()).contains("the descriptor is GigaDevice::GD32E10x_DFP, the index promises HDSC::HC32F003@1.0.2");
+        }));
+    assertThat(root.resolve(".Web/HDSC.HC32F003.pdsc")).hasBinaryContent(good);
+  }
+
+  @Test
+  void descriptorWithoutTheReleaseTheIndexPromisesIsRefused() throws Exception {
+    update();
+    byte[] good = Files.readAllBytes(root.resolve(".Web/HDSC.HC32F003.pdsc"));
+    // The right pack, but a stale copy: it lists 1.0.1 while the index promises 1.0.2.
+    mirror.publish("HDSC", "HC32F003", "1.0.2", good);
+    Files.setLastModifiedTime(mirror.docs.resolve("HDSC.HC32F003.pdsc"), java.nio.file.attribute.FileTime.fromMillis(0));
+    assertThatThrownBy(this::update).isInstanceOfSatisfying(IndexUpdateException.class, e ->
+        assertThat(e.failures()).singleElement().satisfies(f ->
+            assertThat(f.reason()).contains("lists no release 1.0.2 (newest: 1.0.1)")));
+    assertThat(root.resolve(".Web/HDSC.HC32F003.pdsc")).hasBinaryContent(good);
+  }
+
+  @Test
+  void wellFormedDescriptorWithSemanticFlawsIsStoredAndTheDatabaseSkipsOnlyWhatItCannotRead() throws Exception {
+    // cmsis-pack-manager's own test pack, with Dfamily removed and one memory size beyond 32 bits added.
+    String text = Files.readString(Fixtures.pdsc("cpm-test-MyVendor.MyPack.pdsc"))
+        .replace(" Dfamily=\"MyFamily\"", "")
+        .replace("<processor Dcore=\"Cortex-M0+\"/>",
+            "<processor Dcore=\"Cortex-M0+\"/><memory name=\"Flash\" start=\"0\" size=\"0xFFFFFFFFFFFFFFFF\"/>");
+    mirror.publish("MyVendor", "MyPack", "1.1.0", text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    java.util.List<String> warnings = new java.util.concurrent.CopyOnWriteArrayList<>();
+    CacheListener listener = new CacheListener() {
+      @Override
+      public void descriptorFlawed(Path descriptor, java.util.List<String> problems) {
+        problems.forEach(p -> warnings.add(descriptor.getFileName() + " | " + p));
+      }
+    };
+    try (PackCache cache = PackCache.open(TestCaches.config(root, mirror.indexUrl()).build(), listener)) {
+      assertThat(cache.updateIndex().fetched()).isEqualTo(6);
+    }
+    Path web = root.resolve(".Web/MyVendor.MyPack.pdsc");
+    assertThat(web).hasContent(text);
+    assertThat(warnings).containsExactly(
+        "MyVendor.MyPack.pdsc | " + web + ": <family> without Dfamily; its devices are kept with an empty family name",
+        "MyVendor.MyPack.pdsc | " + web + " (unnamed family): bad value '0xFFFFFFFFFFFFFFFF' for attribute 'size' of <memory>: above 0xFFFFFFFF;"
+            + " addresses and sizes are unsigned 32-bit on Cortex-M; this <memory> 'Flash' is skipped");
+    DeviceDatabase db = new DeviceIndexer(new PackRoot(root)).database();
+    dev.packs.index.IndexedPack pack = db.catalog().providers("MyDevice").get(0);
+    assertThat(db.device(pack, "MyDevice").orElseThrow().algorithms()).hasSize(1);
+    assertThat(db.catalog().providers("STM32G431KBTx")).isNotEmpty();
+  }
+
+  @Test
+  void partFilesAKilledRunLeftAreRemovedByTheNextRunAndOtherToolsFilesStay() throws Exception {
+    update();
+    // What kill -9 leaves: AtomicFiles' name.<8 hex>.part in each folder it writes, and a half-extracted pack.
+    List<Path> ours = List.of(
+        root.resolve(".Web/Keil.STM32G4xx_DFP.pdsc.1a2b3c4d.part"),
+        root.resolve(".Download/Keil.STM32G4xx_DFP.1.1.0.pack.0badf00d.part"),
+        root.resolve(".packs/web.json.deadbeef.part"),
+        root.resolve(".packs/devices/catalog.bin.01234567.part"),
+        root.resolve(".packs/tmp/6f1c2a64-4b1e-4a51-9a57-1f4a0e7b9d10/Files/a.bin"));
+    for (Path p : ours) {
+      Files.createDirectories(p.getParent());
+      Files.writeString(p, "left by a killed run");
+    }
+    Path foreign = Files.writeString(root.resolve(".Web/download.part"), "another tool's file");
+    update();
+    assertThat(ours).allSatisfy(p -> assertThat(p).doesNotExist());
+    assertThat(root.resolve(".packs/tmp")).doesNotExist();
+    assertThat(foreign).exists();
   }
 }

@@ -63,6 +63,17 @@ final class CliListener implements CacheListener {
     warnings++;
   }
 
+  /** Rare and about data left out, so each line is shown, once, when the database reads the file. */
+  @Override
+  public synchronized void descriptorFlawed(Path descriptor, java.util.List<String> problems) {
+    if (barShown) {
+      err.println();
+      barShown = false;
+    }
+    problems.forEach(p -> err.println("packs: warning: " + p));
+    err.flush();
+  }
+
   synchronized void endBar() {
     if (barShown) {
       err.println();

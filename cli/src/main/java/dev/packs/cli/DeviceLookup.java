@@ -127,20 +127,29 @@ final class DeviceLookup {
       PackDescriptor pdsc = DeviceIndexer.readDescriptor(file);
       DeviceResolver.Result r = DeviceResolver.resolve(pdsc);
       PackSource source = new PackSource("file:" + file, file, PackSource.Origin.FILE);
-      fileDevices.put(source.key(), r);
+      pdsc.problems().forEach(p -> err.println("packs: warning: " + p));
+      List<String> warnings = new ArrayList<>(pdsc.problems());
+      warnings.addAll(r.warnings());
+      fileDevices.put(source.key(), new DeviceResolver.Result(r.devices(), warnings));
       out.add(IndexedPack.of(source, 0, 0, pdsc, r.devices()));
     }
     return out;
   }
 
   /**
-   * Reports descriptors that cannot be read. Warnings about devices are stored with them and shown
-   * by {@code show}, so that an update of many packs does not flood the terminal.
+   * Reports descriptors that cannot be read, and the elements of a descriptor that were skipped, when
+   * the database reads them. Warnings about devices are stored with them and shown by {@code show},
+   * so that an update of many packs does not flood the terminal.
    */
   private final class Reporter implements DeviceDatabase.Listener {
     @Override
     public void failed(PackSource source, IndexException error) {
       err.println("packs: skipped " + source.descriptor() + ": " + error.getMessage());
+    }
+
+    @Override
+    public void flawed(PackSource source, List<String> problems) {
+      problems.forEach(p -> err.println("packs: warning: " + p));
     }
   }
 }

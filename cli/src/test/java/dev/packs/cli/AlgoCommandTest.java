@@ -116,4 +116,45 @@ class AlgoCommandTest {
     assertThat(run("algo", "export", "stm32g431kbtx", "--format", "json")).isEqualTo(ExitCode.NOT_FOUND.code());
     assertThat(err.toString()).contains("no installed device matches target 'stm32g431kbtx'");
   }
+
+  @Test
+  void showOfAHugeSparseFileFailsAtOnceWithExit1() throws Exception {
+    // 3 GiB of holes: reading it whole died with OutOfMemoryError; its first bytes already say it is no ELF.
+    Path huge = temp.resolve("huge.flm");
+    try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(huge.toFile(), "rw")) {
+      f.setLength(3L << 30);
+    }
+    assertThat(run(temp, "algo", "show", "huge.flm")).isEqualTo(ExitCode.FAILURE.code());
+    assertThat(err.toString()).isEqualTo("packs: huge.flm: not an ELF file (an FLM is an ELF32 little-endian ARM executable)"
+        + System.lineSeparator());
+    assertThat(out.toString()).isEmpty();
+  }
+
+  @Test
+  void showOfAHugeFileWithARealElfHeaderIsRefusedUnread() throws Exception {
+    // A real algorithm's bytes, then holes up to 3 GiB: an ELF header is no licence to read gigabytes.
+    Path huge = temp.resolve("padded.flm");
+    Files.copy(ALGORITHMS.resolve("sfc_m4_Os.flm"), huge);
+    try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(huge.toFile(), "rw")) {
+      f.setLength(3L << 30);
+    }
+    assertThat(run(temp, "algo", "show", "padded.flm")).isEqualTo(ExitCode.FAILURE.code());
+    assertThat(err.toString()).isEqualTo("packs: padded.flm: larger than 64 MiB, far beyond any flash algorithm; not read"
+        + System.lineSeparator());
+  }
+
+  @Test
+  void showOfDevZeroIsNotAnElfFile() {
+    // An endless stream: only its first 52 bytes may be read.
+    org.junit.jupiter.api.Assumptions.assumeTrue(Files.isReadable(Path.of("/dev/zero")), "no /dev/zero here");
+    assertThat(run(temp, "algo", "show", "/dev/zero")).isEqualTo(ExitCode.FAILURE.code());
+    assertThat(err.toString()).startsWith("packs: /dev/zero: not an ELF file");
+  }
+
+  @Test
+  void showOfAFolderSaysItCannotBeRead() throws Exception {
+    Files.createDirectories(temp.resolve("algos.flm"));
+    assertThat(run(temp, "algo", "show", "algos.flm")).isEqualTo(ExitCode.FAILURE.code());
+    assertThat(err.toString()).isEqualTo("packs: algos.flm: cannot read: Is a directory" + System.lineSeparator());
+  }
 }

@@ -221,4 +221,36 @@ class DeviceCommandsTest {
     }
     return names;
   }
+
+  @Test
+  void oneHostileDescriptorIsReportedOnceAndEveryOtherDeviceStillAnswers() throws Exception {
+    // The attack: a .Web descriptor with a memory size of 0x8000000000000000, a device name over
+    // 64 KiB and an algorithm start of all ones. It made every find/show exit 2 or 1.
+    String longName = "H".repeat(70_000);
+    String text = "<package><vendor>Evil</vendor><name>Pack</name><releases><release version='1.0.0'/></releases><devices>"
+        + "<family Dfamily='Evil' Dvendor='Evil:1'><processor Dcore='Cortex-M4'/>"
+        + "<device Dname='EVIL1'><memory name='Flash' start='0x08000000' size='0x8000000000000000' access='rx'/>"
+        + "<memory name='RAM' start='0x20000000' size='0x1000' access='rw' default='1'/>"
+        + "<algorithm name='A.FLM' start='0xFFFFFFFFFFFFFFFF' size='0x1000'/></device>"
+        + "<device Dname='" + longName + "'/></family></devices></package>";
+    Path hostile = root.resolve(".Web/Evil.Pack.pdsc");
+    Files.writeString(hostile, text);
+
+    assertThat(run("find", "stm32g431kbtx")).isZero();
+    assertThat(err.toString().lines().filter(l -> l.startsWith("packs: warning: " + hostile)).toList()).hasSize(2)
+        .anySatisfy(l -> assertThat(l).contains("'size' of <memory>", "unsigned 32-bit", "<memory> 'Flash' is skipped"))
+        .anySatisfy(l -> assertThat(l).contains("'start' of <algorithm>", "<algorithm> 'A.FLM' is skipped"));
+
+    assertThat(run("show", "EVIL1", "--json")).isZero();
+    JsonNode evil = new ObjectMapper().readTree(out.toString());
+    assertThat(evil.get("memories")).singleElement().satisfies(m -> assertThat(m.get("name").asText()).isEqualTo("RAM"));
+    assertThat(evil.get("algorithms")).isEmpty();
+    assertThat(out.toString()).doesNotContain("-1");
+    assertThat(err.toString()).contains("<memory> 'Flash' is skipped"); // 'show' names what its device lacks
+
+    assertThat(run("find", longName.substring(0, 100))).isZero();
+    assertThat(out.toString()).contains(longName);
+    assertThat(err.toString()).isEmpty(); // the database reported the file once, when it read it
+    assertThat(run("show", "nRF52840_xxAA")).isZero();
+  }
 }

@@ -23,6 +23,7 @@ class EmulateCommandTest {
   private static final String G4_WRONG =
       "test-algorithms/stm32g4/build/packs_stm32g4_128k_wrongpage.flm";
 
+  @org.junit.jupiter.api.io.TempDir Path temp;
   private final StringWriter out = new StringWriter();
   private final StringWriter err = new StringWriter();
 
@@ -205,5 +206,27 @@ class EmulateCommandTest {
     assertThat(out.toString()).contains("Init(0x08000000, 0x00000000, 0x00000002)")
         .contains("ProgramPage(0x08000000, 0x00000400, 0x")
         .contains("(256 times)");
+  }
+
+  @Test
+  void flashDeviceCoveringTheWholeAddressSpaceIsTheFilesFaultExit1NamingFileAndField() throws Exception {
+    // The attack: the SFC algorithm with DevAdr 0 and szDev 0xFFFFFFFF; it used to exit 2 with
+    // "bad region size 0xFFFFFFFF at 0x00000000" and no file named.
+    byte[] flm = Files.readAllBytes(REPO.resolve(SFC));
+    byte[] name = "PACKS SFC 128KB Flash".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    int device = -1;
+    for (int i = 0; i + name.length <= flm.length && device < 0; i++) {
+      if (java.util.Arrays.equals(flm, i, i + name.length, name, 0, name.length)) {
+        device = i - 2; // FlashDevice: version u16, then the name
+      }
+    }
+    java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(flm).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+    b.putInt(device + 132, 0).putInt(device + 136, 0xFFFF_FFFF);
+    Path broken = temp.resolve("whole_space.flm");
+    Files.write(broken, flm);
+    assertThat(run("emulate", broken.toString())).isEqualTo(ExitCode.FAILURE.code());
+    assertThat(err.toString()).isEqualTo("packs: " + broken + ": FlashDevice szDev 0xFFFFFFFF: the flash"
+        + " 0x00000000..0xFFFFFFFE would reach into the Cortex-M system space at 0xE0000000" + System.lineSeparator());
+    assertThat(out.toString()).isEmpty();
   }
 }

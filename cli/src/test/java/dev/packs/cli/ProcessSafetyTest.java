@@ -48,10 +48,15 @@ class ProcessSafetyTest {
   }
 
   private Process start(Path root, Path log) throws IOException {
+    return start(root, log, "install", "Keil::STM32G4xx_DFP");
+  }
+
+  private Process start(Path root, Path log, String... command) throws IOException {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    List<String> cmd = List.of(
-        java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"), Main.class.getName(),
-        "install", "Keil::STM32G4xx_DFP", "--pack-root", root.toString(), "--index-url", server.url("index.pidx").toString());
+    List<String> cmd = new ArrayList<>(List.of(
+        java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+    cmd.addAll(List.of(command));
+    cmd.addAll(List.of("--pack-root", root.toString(), "--index-url", server.url("index.pidx").toString()));
     ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
     pb.environment().remove("CMSIS_PACK_ROOT");
     pb.environment().remove("PACKS_OFFLINE");
@@ -122,6 +127,29 @@ class ProcessSafetyTest {
       assertFullyInstalledOrAbsent(root);
       assertThat(root.resolve(".packs/tmp")).as("no temporary folder left behind").doesNotExist();
     }
+  }
+
+  @Test
+  void killedUpdateIndexLeavesPartFilesThatTheNextRunRemoves() throws Exception {
+    // Throttled, the 110 KB descriptor takes seconds: the kill lands while its .part is in .Web.
+    server.throttle(20_000);
+    Path root = dir.resolve("root");
+    Path log = dir.resolve("update.log");
+    Process p = start(root, log, "update-index");
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+    while (p.isAlive() && !has(root.resolve(".Web"), ".part") && System.nanoTime() < deadline) {
+      Thread.sleep(2);
+    }
+    p.destroyForcibly();
+    p.waitFor(60, TimeUnit.SECONDS);
+    assertThat(listing(root.resolve(".Web"))).as("the kill left a .part behind").anyMatch(n -> n.endsWith(".part"));
+    server.throttle(Long.MAX_VALUE);
+    Path rerunLog = dir.resolve("rerun.log");
+    assertThat(finish(start(root, rerunLog, "update-index"), rerunLog)).as(Files.readString(rerunLog)).isZero();
+    try (Stream<Path> all = Files.walk(root)) {
+      assertThat(all.map(Path::toString)).noneMatch(n -> n.endsWith(".part"));
+    }
+    assertThat(root.resolve(".Web/Keil.STM32G4xx_DFP.pdsc")).exists();
   }
 
   private static List<String> listing0(Path folder) {

@@ -43,6 +43,17 @@ class ProjectCommandsTest {
   }
 
   @Test
+  void duplicateKeyInPacksYamlIsAUsageErrorNamingBothLines() throws Exception {
+    // Two 'algorithm:' lines: the second used to win silently.
+    Path yaml = dir.resolve("packs.yaml");
+    Files.writeString(yaml, "targets:\n  stm32g431kbtx:\n    algorithm: A\n    algorithm: B\n");
+    assertThat(run(dir, "pin", "stm32g431kbtx", "Keil::STM32G4xx_DFP@1.2.0")).isEqualTo(ExitCode.USAGE.code());
+    assertThat(err.toString()).isEqualTo("packs: " + yaml + ": targets.stm32g431kbtx.algorithm: key 'algorithm' appears twice,"
+        + " at line 3 and at line 4; keep one" + System.lineSeparator());
+    assertThat(Files.readString(yaml)).isEqualTo("targets:\n  stm32g431kbtx:\n    algorithm: A\n    algorithm: B\n");
+  }
+
+  @Test
   void malformedPinIsAUsageError() {
     assertThat(run(dir, "pin", "stm32g431kbtx", "STM32G4xx_DFP")).isEqualTo(ExitCode.USAGE.code());
     assertThat(err.toString()).contains("expected Vendor::Name@Version");

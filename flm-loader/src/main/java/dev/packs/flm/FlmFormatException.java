@@ -181,6 +181,44 @@ public abstract sealed class FlmFormatException extends FlmException {
     }
   }
 
+  /** A file far larger than any flash algorithm; refused before it is read whole. */
+  public static final class TooLarge extends FlmFormatException {
+    private final long limit;
+
+    public TooLarge(String source, long limit) {
+      super(source, "larger than " + (limit >> 20) + " MiB, far beyond any flash algorithm; not read");
+      this.limit = limit;
+    }
+
+    public long limit() {
+      return limit;
+    }
+  }
+
+  /**
+   * A {@code FlashDevice} field that no device can have: a flash range beyond the 32-bit address
+   * space or reaching into the Cortex-M system space at 0xE0000000, where no memory is ever flash.
+   */
+  public static final class BadFlashDevice extends FlmFormatException {
+    private final String field;
+    private final long value;
+
+    public BadFlashDevice(String source, String field, long value, String problem) {
+      super(source, String.format("FlashDevice %s 0x%08X: %s", field, value, problem));
+      this.field = field;
+      this.value = value;
+    }
+
+    /** The field as the FlashDevice structure names it: {@code DevAdr}, {@code szDev}, ... */
+    public String field() {
+      return field;
+    }
+
+    public long value() {
+      return value;
+    }
+  }
+
   /** Any other structural problem in the ELF file, described in words. */
   public static final class Malformed extends FlmFormatException {
     public Malformed(String source, String problem) {

@@ -2,6 +2,7 @@ package dev.packs.flm;
 
 import dev.packs.flm.testdata.TestAlgorithms;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -149,5 +150,54 @@ class FlmLoaderTest {
 
   private static byte[] slice(byte[] bytes, long from, long size) {
     return Arrays.copyOfRange(bytes, (int) from, (int) (from + size));
+  }
+
+  /** A stream of {@code prefix} followed by zeros without end, counting what was read. */
+  private static final class EndlessStream extends java.io.InputStream {
+    private final byte[] prefix;
+    long read;
+
+    EndlessStream(byte[] prefix) {
+      this.prefix = prefix;
+    }
+
+    @Override
+    public int read() {
+      return read < prefix.length ? prefix[(int) read++] & 0xFF : (int) (read++ * 0);
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) {
+      for (int i = 0; i < len; i++) {
+        b[off + i] = (byte) read();
+      }
+      return len;
+    }
+  }
+
+  @Test
+  void streamThatIsNotAnElfIsRefusedAfterItsHeader() {
+    // /dev/zero as a stream: the header alone shows it is no FLM; nothing more is read.
+    EndlessStream zeros = new EndlessStream(new byte[0]);
+    assertThatThrownBy(() -> FlmLoader.load(zeros, "/dev/zero"))
+        .isInstanceOf(FlmFormatException.NotElf.class)
+        .hasMessageStartingWith("/dev/zero: not an ELF file");
+    assertThat(zeros.read).isEqualTo(52);
+  }
+
+  @Test
+  void streamLongerThanTheCapIsRefusedWithoutReadingFurther() {
+    // A real FLM's bytes, then zeros without end: an ELF header is no licence to read gigabytes.
+    EndlessStream huge = new EndlessStream(TestAlgorithms.bytes("sfc_m4_Os.flm"));
+    assertThatThrownBy(() -> FlmLoader.load(huge, "huge.flm"))
+        .isInstanceOf(FlmFormatException.TooLarge.class)
+        .hasMessage("huge.flm: larger than 64 MiB, far beyond any flash algorithm; not read");
+    assertThat(huge.read).isEqualTo(FlmLoader.MAX_FILE_BYTES + 1);
+  }
+
+  @Test
+  void streamAndBytesGiveTheSameAlgorithm() throws Exception {
+    byte[] file = TestAlgorithms.bytes("sfc_m0_O2.flm");
+    assertThat(FlmLoader.load(new java.io.ByteArrayInputStream(file), "a.flm")).isEqualTo(FlmLoader.load(file, "a.flm"));
   }
 }

@@ -249,4 +249,25 @@ class MalformedFlmTest {
         .isInstanceOf(FlmFormatException.MissingSymbol.class)
         .hasMessage("broken.flm: missing symbol 'UnInit'");
   }
+
+  @Test
+  void rejectsAFlashDeviceThatCoversTheSystemSpaceNamingTheField() {
+    // The attack's FlashDevice: DevAdr 0, szDev 0xFFFFFFFF loaded, then made 'emulate' exit 2 naming no file.
+    int device = elf.sectionData("DevDscr", PROGBITS);
+    loading(elf.setU32(device + 132, 0).setU32(device + 136, 0xFFFF_FFFFL).bytes())
+        .isInstanceOfSatisfying(FlmFormatException.BadFlashDevice.class, e -> {
+          org.assertj.core.api.Assertions.assertThat(e.field()).isEqualTo("szDev");
+          org.assertj.core.api.Assertions.assertThat(e.source()).isEqualTo("broken.flm");
+        })
+        .hasMessage("broken.flm: FlashDevice szDev 0xFFFFFFFF: the flash 0x00000000..0xFFFFFFFE would reach into"
+            + " the Cortex-M system space at 0xE0000000");
+  }
+
+  @Test
+  void rejectsAFlashDeviceStartingInTheSystemSpace() {
+    int device = elf.sectionData("DevDscr", PROGBITS);
+    loading(elf.setU32(device + 132, 0xE000_ED00L).setU32(device + 136, 0x100).bytes())
+        .isInstanceOfSatisfying(FlmFormatException.BadFlashDevice.class, e ->
+            org.assertj.core.api.Assertions.assertThat(e.field()).isEqualTo("DevAdr"));
+  }
 }

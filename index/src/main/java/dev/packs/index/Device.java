@@ -42,6 +42,13 @@ public record Device(
     features = List.copyOf(features);
   }
 
+  /** Addresses and sizes are unsigned 32-bit values on the cores packs programs. */
+  private static void u32(String what, long value) {
+    if (value < 0 || value > 0xFFFF_FFFFL) {
+      throw new IllegalArgumentException(what + " is not an unsigned 32-bit value: 0x" + Long.toHexString(value));
+    }
+  }
+
   /**
    * One target per processor. A device without a processor still gives one target, with an empty
    * processor name, so that its memory map stays usable.
@@ -114,9 +121,8 @@ public record Device(
       Objects.requireNonNull(pname, "pname");
       Objects.requireNonNull(alias, "alias");
       Objects.requireNonNull(origin, "origin");
-      if (size < 0) {
-        throw new IllegalArgumentException("negative size for memory " + name);
-      }
+      u32("start of memory " + name, start);
+      u32("size of memory " + name, size);
     }
 
     public boolean executable() {
@@ -151,6 +157,10 @@ public record Device(
       Objects.requireNonNull(style, "style");
       Objects.requireNonNull(pname, "pname");
       Objects.requireNonNull(origin, "origin");
+      u32("start of algorithm " + path, start);
+      u32("size of algorithm " + path, size);
+      ramStart.ifPresent(v -> u32("RAMstart of algorithm " + path, v));
+      ramSize.ifPresent(v -> u32("RAMsize of algorithm " + path, v));
     }
 
     /**

@@ -59,11 +59,11 @@ public final class DeviceDatabaseCodec {
       DataOutputStream entry = new DataOutputStream(buf);
       DeviceCodec.write(entry, d);
       List<String> warnings = resolved.warningsFor(d.name());
-      entry.writeShort(warnings.size());
+      entry.writeInt(warnings.size());
       for (String w : warnings) {
-        entry.writeUTF(w);
+        DeviceCodec.text(entry, w);
       }
-      out.writeUTF(d.name());
+      DeviceCodec.text(out, d.name());
       out.writeInt(buf.size());
       out.write(buf.toByteArray());
     }
@@ -74,14 +74,14 @@ public final class DeviceDatabaseCodec {
     if (in.readInt() != PACK_MAGIC || in.readInt() != DeviceCodec.FORMAT) {
       throw new StreamCorruptedException("not a device file of format " + DeviceCodec.FORMAT);
     }
-    for (int n = in.readInt(); n > 0; n--) {
-      String candidate = in.readUTF();
+    for (int n = DeviceCodec.count(in); n > 0; n--) {
+      String candidate = DeviceCodec.text(in);
       int len = in.readInt();
       if (candidate.equalsIgnoreCase(name)) {
         Device d = DeviceCodec.read(in);
         List<String> warnings = new ArrayList<>();
-        for (int w = in.readUnsignedShort(); w > 0; w--) {
-          warnings.add(in.readUTF());
+        for (int w = DeviceCodec.count(in); w > 0; w--) {
+          warnings.add(DeviceCodec.text(in));
         }
         return Optional.of(new StoredDevice(d, warnings));
       }

@@ -11,6 +11,9 @@ import java.util.Optional;
  * effective devices) and boards.
  *
  * @param source names the file it came from, for messages
+ * @param problems the elements that could not be read (a number that is not a number, an address
+ *     beyond 32 bits, a device without a name) and were left out, one line each naming the source,
+ *     where the element is and why; empty for a sound descriptor
  */
 public record PackDescriptor(
     String vendor,
@@ -21,7 +24,8 @@ public record PackDescriptor(
     List<Requirement> requirements,
     List<DeviceNode> devices,
     List<Board> boards,
-    String source) {
+    String source,
+    List<String> problems) {
 
   public PackDescriptor {
     Objects.requireNonNull(vendor, "vendor");
@@ -36,6 +40,7 @@ public record PackDescriptor(
     requirements = List.copyOf(requirements);
     devices = List.copyOf(devices);
     boards = List.copyOf(boards);
+    problems = List.copyOf(problems);
   }
 
   /** The newest release, which is the pack's version; absent when the descriptor lists none. */

@@ -15,7 +15,10 @@ public final class PdscReader {
   private PdscReader() {}
 
   /**
-   * Parses a descriptor.
+   * Parses a descriptor. Only a document that is not a descriptor fails: malformed XML, a DTD, an
+   * HTML page, a root other than {@code <package>}, no {@code <vendor>} or {@code <name>}. An element
+   * that cannot be read (a bad number, an address beyond 32 bits, a device without a name) is left
+   * out and listed in {@link PackDescriptor#problems()}, so that one flaw never hides the rest.
    *
    * @param source names the input in messages (a path, URL or {@code pack!/file.pdsc})
    */

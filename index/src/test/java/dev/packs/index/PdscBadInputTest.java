@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -107,30 +109,53 @@ class PdscBadInputTest {
     String devices = family(CPU + "<device Dname='D'>"
         + "<memory name='upper' start='0X1FFF7800' size='010'/>"
         + "<memory name='plus' start='+0x20000000' size='+4096'/>"
-        + "<memory name='big' start='0xFFFFFFFF00000000' size='0x100000000'/>"
+        + "<memory name='top' start='0xFFFFF000' size='0x1000'/>"
         + "</device>");
     Device d = DeviceResolver.resolve(parse(pack(devices)), "D").orElseThrow();
     assertThat(d.memories()).extracting(Device.Memory::start)
-        .containsExactly(0x1FFF7800L, 0x20000000L, 0xFFFFFFFF00000000L);
-    assertThat(d.memories()).extracting(Device.Memory::size).containsExactly(10L, 4096L, 0x100000000L);
+        .containsExactly(0x1FFF7800L, 0x20000000L, 0xFFFFF000L);
+    assertThat(d.memories()).extracting(Device.Memory::size).containsExactly(10L, 4096L, 0x1000L);
   }
 
   @Test
-  void badNumberNamesTheAttributeAndTheDevice() {
-    String devices = family(CPU + "<device Dname='D'><memory name='m' start='0x0800000G' size='1'/></device>");
-    assertThatThrownBy(() -> parse(pack(devices)))
-        .isInstanceOf(IndexException.BadAttribute.class)
-        .hasMessage("t.pdsc (device 'D'): bad value '0x0800000G' for attribute 'start' of <memory>:"
-            + " not a number (decimal, or hexadecimal with 0x)")
-        .extracting(e -> ((IndexException.BadAttribute) e).attribute()).isEqualTo("start");
+  void addressOrSizeBeyond32BitsSkipsOnlyThatElementAndSaysWhy() throws Exception {
+    // The attack's values: a size with the top bit set used to become negative and break every query.
+    String devices = family(CPU + "<device Dname='D'>"
+        + "<memory name='Flash' start='0x08000000' size='0x8000000000000000'/>"
+        + "<memory name='RAM' start='0x20000000' size='0x8000' default='1'/>"
+        + "<algorithm name='A.FLM' start='0xFFFFFFFFFFFFFFFF' size='0x1000'/>"
+        + "<algorithm name='B.FLM' start='0x08000000' size='0x1000' RAMsize='0x100000000'/>"
+        + "</device>");
+    PackDescriptor pdsc = parse(pack(devices));
+    Device d = DeviceResolver.resolve(pdsc, "D").orElseThrow();
+    assertThat(d.memories()).extracting(Device.Memory::name).containsExactly("RAM");
+    assertThat(d.algorithms()).isEmpty();
+    assertThat(pdsc.problems()).containsExactly(
+        "t.pdsc (device 'D'): bad value '0x8000000000000000' for attribute 'size' of <memory>: above 0xFFFFFFFF;"
+            + " addresses and sizes are unsigned 32-bit on Cortex-M; this <memory> 'Flash' is skipped",
+        "t.pdsc (device 'D'): bad value '0xFFFFFFFFFFFFFFFF' for attribute 'start' of <algorithm>: above 0xFFFFFFFF;"
+            + " addresses and sizes are unsigned 32-bit on Cortex-M; this <algorithm> 'A.FLM' is skipped",
+        "t.pdsc (device 'D'): bad value '0x100000000' for attribute 'RAMsize' of <algorithm>: above 0xFFFFFFFF;"
+            + " addresses and sizes are unsigned 32-bit on Cortex-M; this <algorithm> 'B.FLM' is skipped");
   }
 
   @Test
-  void hexDigitsWithoutPrefixAreAnErrorNotASilentValue() {
+  void badNumberSkipsOnlyItsElementNamingTheAttributeAndTheDevice() throws Exception {
+    String devices = family(CPU + "<device Dname='D'><memory name='m' start='0x0800000G' size='1'/>"
+        + "<memory name='ok' start='0' size='1'/></device>");
+    PackDescriptor pdsc = parse(pack(devices));
+    assertThat(DeviceResolver.resolve(pdsc, "D").orElseThrow().memories()).extracting(Device.Memory::name)
+        .containsExactly("ok");
+    assertThat(pdsc.problems()).containsExactly("t.pdsc (device 'D'): bad value '0x0800000G' for attribute 'start'"
+        + " of <memory>: not a number (decimal, or hexadecimal with 0x); this <memory> 'm' is skipped");
+  }
+
+  @Test
+  void hexDigitsWithoutPrefixAreAProblemNotASilentValue() throws Exception {
     String devices = family(CPU + "<device Dname='D'><algorithm name='a.FLM' start='0' size='8000' RAMsize='1F00'/></device>");
-    assertThatThrownBy(() -> parse(pack(devices)))
-        .isInstanceOf(IndexException.BadAttribute.class)
-        .hasMessageContaining("'RAMsize' of <algorithm>");
+    PackDescriptor pdsc = parse(pack(devices));
+    assertThat(DeviceResolver.resolve(pdsc, "D").orElseThrow().algorithms()).isEmpty();
+    assertThat(pdsc.problems()).singleElement().asString().contains("'RAMsize' of <algorithm>");
   }
 
   @Test
@@ -141,9 +166,72 @@ class PdscBadInputTest {
     assertThat(d.memories()).extracting(Device.Memory::isDefault).containsExactly(true, false);
     assertThat(d.memories()).extracting(Device.Memory::startup).containsExactly(true, false);
     String bad = family(CPU + "<device Dname='D'><memory name='a' start='0' size='1' default='yes'/></device>");
-    assertThatThrownBy(() -> parse(pack(bad)))
-        .isInstanceOf(IndexException.BadAttribute.class)
-        .hasMessageContaining("'default' of <memory>: expected 1, 0, true or false");
+    assertThat(parse(pack(bad)).problems()).singleElement().asString()
+        .contains("'default' of <memory>: expected 1, 0, true or false");
+  }
+
+  @Test
+  void familyWithoutDfamilyKeepsItsDevicesAndNotesTheGap() throws Exception {
+    // cmsis-pack-manager's own test pack with Dfamily removed: pyOCD and cpackget accept such a file.
+    Path shared = Path.of(System.getProperty("packs.shared", "../../shared")).resolve("data/pdsc");
+    String text = Files.readString(shared.resolve("cpm-test-MyVendor.MyPack.pdsc")).replace(" Dfamily=\"MyFamily\"", "");
+    PackDescriptor pdsc = PdscReader.read(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), "MyVendor.MyPack.pdsc");
+    Device d = DeviceResolver.resolve(pdsc, "MyDevice").orElseThrow();
+    assertThat(d.family()).isEmpty();
+    assertThat(d.algorithms()).extracting(Device.Algorithm::path).containsExactly("flash/algo.FLM");
+    assertThat(pdsc.problems()).containsExactly(
+        "MyVendor.MyPack.pdsc: <family> without Dfamily; its devices are kept with an empty family name");
+  }
+
+  @Test
+  void deviceWithoutDnameAndOtherUnreadableHeadersAreSkippedOneByOne() throws Exception {
+    String xml = "<?xml version='1.0'?>\n<package><vendor>V</vendor><name>N</name>"
+        + "<releases><release version='1.0.0'/><release version='one'/></releases>"
+        + "<requirements><packages><package vendor='ARM' name='CMSIS' version='5.0.0:x'/>"
+        + "<package vendor='ARM' name='Ok' version='1.0.0'/></packages></requirements>"
+        + "<devices>" + family(CPU + "<device><memory name='m' start='0' size='1'/></device><device Dname='Kept'/>") + "</devices>"
+        + "<boards><board><mountedDevice Dname='Kept'/></board><board name='B'><mountedDevice Dname='Kept' deviceIndex='x'/></board></boards>"
+        + "</package>";
+    PackDescriptor pdsc = parse(xml);
+    assertThat(pdsc.releases()).extracting(r -> r.version().toString()).containsExactly("1.0.0");
+    assertThat(pdsc.requirements()).extracting(PackDescriptor.Requirement::name).containsExactly("Ok");
+    assertThat(DeviceResolver.resolve(pdsc).devices()).extracting(Device::name).containsExactly("Kept");
+    assertThat(pdsc.boards()).singleElement().satisfies(b -> assertThat(b.mountedDevices()).isEmpty());
+    assertThat(pdsc.problems()).hasSize(5).allSatisfy(p -> assertThat(p).startsWith("t.pdsc").endsWith("is skipped"));
+    assertThat(pdsc.problems()).anySatisfy(p -> assertThat(p).isEqualTo(
+        "t.pdsc (family 'F'): <device> without Dname; this <device> with its variants is skipped"));
+  }
+
+  @Test
+  void invalidUtf8IsReportedOnceWithLineAndColumnAndNothingReachesStandardError() throws Exception {
+    // The attack's byte: 0xFF can never appear in UTF-8; the JDK's parser used to print "[Fatal Error]".
+    byte[] bytes = ("<?xml version='1.0' encoding='UTF-8'?>\n<package>\n  <vendor>V\u00ff</vendor><name>N</name></package>")
+        .getBytes(StandardCharsets.ISO_8859_1);
+    java.io.PrintStream original = System.err;
+    java.io.ByteArrayOutputStream stderr = new java.io.ByteArrayOutputStream();
+    System.setErr(new java.io.PrintStream(stderr, true, StandardCharsets.UTF_8));
+    try {
+      assertThatThrownBy(() -> PdscReader.read(new ByteArrayInputStream(bytes), "t.pdsc"))
+          .isInstanceOfSatisfying(IndexException.MalformedXml.class, e -> {
+            assertThat(e.line()).isEqualTo(3);
+            assertThat(e.column()).isEqualTo(12);
+          })
+          .hasMessage("t.pdsc:3:12: malformed XML: invalid UTF-8: byte 0xFF");
+    } finally {
+      System.setErr(original);
+    }
+    assertThat(stderr.toString(StandardCharsets.UTF_8)).isEmpty();
+  }
+
+  @Test
+  void honoursADeclaredSingleByteEncodingAndAByteOrderMark() throws Exception {
+    // Some vendors still write ISO-8859-1; a UTF-8 byte-order mark is common on Windows-made files.
+    byte[] latin1 = "<?xml version='1.0' encoding='ISO-8859-1'?><package><vendor>V</vendor><name>N</name><description>caf\u00e9</description></package>"
+        .getBytes(StandardCharsets.ISO_8859_1);
+    assertThat(PdscReader.read(new ByteArrayInputStream(latin1), "t.pdsc").description()).isEqualTo("caf\u00e9");
+    byte[] bom = "\ufeff<package><vendor>V</vendor><name>N</name><description>caf\u00e9</description></package>"
+        .getBytes(StandardCharsets.UTF_8);
+    assertThat(PdscReader.read(new ByteArrayInputStream(bom), "t.pdsc").description()).isEqualTo("caf\u00e9");
   }
 
   @Test

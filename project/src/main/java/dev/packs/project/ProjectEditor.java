@@ -4,6 +4,7 @@ import dev.packs.cache.PackRoot;
 import dev.packs.flm.FlmLoader;
 import dev.packs.project.internal.config.ConfigEditor;
 import dev.packs.project.internal.config.ConfigLocator;
+import dev.packs.project.internal.resolve.AlgorithmFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -81,19 +82,19 @@ public final class ProjectEditor {
    */
   public Edit override(String target, Path flm, Optional<Long> region) {
     Path absolute = workingDir.resolve(flm).toAbsolutePath().normalize();
-    if (!Files.isRegularFile(absolute)) {
+    if (!AlgorithmFiles.present(absolute)) {
       throw new ProjectException.AlgorithmNotFound("override file " + absolute + " does not exist");
     }
-    FlmLoader.load(read(absolute), absolute.toString());
+    load(absolute);
     Path base = file().getParent();
     String written = absolute.startsWith(base) ? base.relativize(absolute).toString() : absolute.toString();
     String portable = written.replace('\\', '/');
     return edit(target, t -> t.withFlm(region, portable));
   }
 
-  private static byte[] read(Path file) {
-    try {
-      return Files.readAllBytes(file);
+  private static void load(Path file) {
+    try (java.io.InputStream in = Files.newInputStream(file)) {
+      FlmLoader.load(in, file.toString());
     } catch (IOException e) {
       throw new ProjectException.FileFailure(file, "cannot read", e);
     }

@@ -108,4 +108,31 @@ class LockFileTest {
         .isInstanceOf(ProjectException.BadConfig.class)
         .hasMessageContaining("targets.t.algorithms[0].origin: expected pack or local, found 'web'");
   }
+
+  @Test
+  void aKeyGivenTwiceInTheLockIsRefusedNamingBothLines() throws Exception {
+    // A hand-merged lock with the target twice: JSON readers keep the last one silently.
+    Path file = dir.resolve("packs.lock");
+    Files.writeString(file, """
+        {
+          "lockVersion" : 1,
+          "targets" : {
+            "stm32g431kbtx" : { "device" : "STM32G431KBTx", "pack" : "Keil::STM32G4xx_DFP@1.1.0", "algorithms" : [ ] },
+            "stm32g431kbtx" : { "device" : "STM32G431KBTx", "pack" : "Keil::STM32G4xx_DFP@1.2.0", "algorithms" : [ ] }
+          }
+        }
+        """);
+    assertThatThrownBy(() -> LockFile.read(file))
+        .isInstanceOf(ProjectException.BadConfig.class)
+        .hasMessage(file + ": targets.stm32g431kbtx: key 'stm32g431kbtx' appears twice, at line 4 and at line 5; keep one");
+  }
+
+  @Test
+  void invalidUtf8InTheLockNamesTheLine() throws Exception {
+    Path file = dir.resolve("packs.lock");
+    Files.write(file, new byte[] {'{', '\n', ' ', (byte) 0xFF, '\n', '}'});
+    assertThatThrownBy(() -> LockFile.read(file))
+        .isInstanceOf(ProjectException.BadConfig.class)
+        .hasMessage(file + ": line 2, column 2: not UTF-8 (byte 0xFF); save the file as UTF-8");
+  }
 }

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import dev.packs.cache.CacheListener;
 import dev.packs.cache.PackRoot;
+import dev.packs.cache.internal.disk.Leftovers;
 import dev.packs.cache.internal.disk.RootLock;
 import dev.packs.cache.internal.net.Transports;
 
@@ -23,11 +24,15 @@ public record Context(CacheConfig config, CacheListener listener, Transports tra
   }
 
   /**
-   * Takes the exclusive lock and makes sure the folders cpackget's {@code init} creates exist, so
-   * that a root made by packs works with cpackget and the reverse.
+   * Takes the exclusive lock, removes what killed runs left (see {@link Leftovers}), and makes sure
+   * the folders cpackget's {@code init} creates exist, so that a root made by packs works with
+   * cpackget and the reverse.
    */
   public RootLock lockForChange(String purpose) throws CacheException {
     RootLock lock = lock(RootLock.Mode.EXCLUSIVE, purpose);
+    if (lock.outermost()) { // a nested change must not take its caller's files for leftovers
+      Leftovers.clean(root());
+    }
     for (Path dir : List.of(root().webDir(), root().downloadDir(), root().localDir())) {
       try {
         Files.createDirectories(dir);

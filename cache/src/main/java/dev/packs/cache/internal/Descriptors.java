@@ -7,7 +7,6 @@ import dev.packs.cache.InvalidPackException;
 import dev.packs.cache.PackNotFoundException;
 import dev.packs.cache.PublicPack;
 import dev.packs.cache.AtomicFiles;
-import dev.packs.cache.internal.index.Pdsc;
 import dev.packs.index.PackDescriptor;
 import dev.packs.cache.internal.index.IndexFile;
 import dev.packs.cache.internal.net.Expect;
@@ -76,7 +75,7 @@ final class Descriptors {
     try {
       Files.createDirectories(web.getParent());
       ctx.transports().fetch(web.getFileName().toString(), url, Optional.empty(), part, Expect.XML);
-      PackDescriptor info = parse(part);
+      PackDescriptor info = DescriptorCheck.check(part, url, entry.get());
       AtomicFiles.commit(part, web);
       return new Found(info, entry.map(PublicPack::url));
     } catch (IOException e) {
@@ -112,8 +111,10 @@ final class Descriptors {
   }
 
   static PackDescriptor parse(Path pdsc) throws CacheException {
-    try {
-      return Pdsc.read(Files.readAllBytes(pdsc), pdsc.toString());
+    try (java.io.InputStream in = Files.newInputStream(pdsc)) {
+      return dev.packs.index.PdscReader.read(in, pdsc.toString());
+    } catch (dev.packs.index.IndexException e) {
+      throw new InvalidPackException(pdsc.toString(), Optional.empty(), InvalidPackException.Problem.BAD_DESCRIPTOR, e.getMessage());
     } catch (java.nio.file.NoSuchFileException e) {
       throw new PackNotFoundException(pdsc.toString(), "no such file");
     } catch (IOException e) {

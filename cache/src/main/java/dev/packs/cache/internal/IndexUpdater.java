@@ -7,8 +7,6 @@ import dev.packs.cache.IndexUpdate;
 import dev.packs.cache.PublicPack;
 import dev.packs.cache.AtomicFiles;
 import dev.packs.cache.internal.disk.WebState;
-import dev.packs.cache.internal.index.Pdsc;
-import dev.packs.index.PackDescriptor;
 import dev.packs.cache.internal.index.IndexFile;
 import dev.packs.cache.internal.net.Expect;
 import dev.packs.cache.internal.net.Fetched;
@@ -214,7 +212,7 @@ public final class IndexUpdater {
       Fetched result = ctx.transports().fetch(key(p) + ".pdsc", url, known, part, Expect.XML);
       Validators validators = known.orElse(Validators.none());
       if (result instanceof Fetched.Downloaded d) {
-        checkDescriptor(p, url, part);
+        DescriptorCheck.check(part, url, p);
         AtomicFiles.commit(part, target);
         validators = d.validators();
         fetched.incrementAndGet();
@@ -226,20 +224,6 @@ public final class IndexUpdater {
       }
     } finally {
       AtomicFiles.deleteQuietly(part);
-    }
-  }
-
-  private static void checkDescriptor(PublicPack p, URI url, Path part) throws DownloadException {
-    try {
-      PackDescriptor info = Pdsc.read(Files.readAllBytes(part), url.toString());
-      if (!info.vendor().equalsIgnoreCase(p.vendor()) || !info.name().equalsIgnoreCase(p.name())) {
-        throw new DownloadException(
-            url,
-            DownloadException.Reason.UNEXPECTED_CONTENT,
-            "descriptor is " + info.vendor() + "." + info.name() + ", the index says " + key(p));
-      }
-    } catch (IOException e) {
-      throw new DownloadException(url, DownloadException.Reason.UNEXPECTED_CONTENT, e.getMessage());
     }
   }
 }

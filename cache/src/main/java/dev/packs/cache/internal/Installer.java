@@ -54,7 +54,6 @@ public final class Installer {
   }
 
   public List<InstallAction> install(List<String> requests, Path workingDir) throws CacheException {
-    committer.cleanUpLeftovers();
     for (String request : requests) {
       installOne(request, workingDir);
     }

@@ -15,7 +15,6 @@ import dev.packs.cache.internal.pack.Extractor;
 import dev.packs.cache.internal.pack.PackArchive;
 import java.io.IOException;
 import java.net.URI;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -24,9 +23,11 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Gets a verified archive into {@code .Download} (the only copy a later run trusts), then extracts it
- * into a temporary folder inside the root and renames that folder into {@code Vendor/Name/Version}
- * in one step. Killed at any instant, the pack is either fully there or absent.
+ * Checks an archive, extracts it into a temporary folder inside the root, and only then keeps it in
+ * {@code .Download} (the only copy a later run trusts) and renames the folder into {@code
+ * Vendor/Name/Version} in one step. An archive that fails any check, extraction included, is never
+ * kept, and the partial folder is removed at once. Killed at any instant, the pack is either fully
+ * there or absent.
  */
 final class PackCommitter {
   private final Context ctx;
@@ -35,21 +36,15 @@ final class PackCommitter {
     this.ctx = ctx;
   }
 
-  /** A verified archive in {@code .Download} and what it contains. */
-  record Staged(Path archive, PackArchive.Inspected inspected, PackDescriptor info, String version, String sha256) {}
-
-  /** Removes what a killed run left: temporary folders and {@code .part} files. */
-  void cleanUpLeftovers() {
-    AtomicFiles.deleteQuietly(tmpDir());
-    for (Path dir : new Path[] {ctx.root().downloadDir(), ctx.root().webDir(), ctx.root().localDir()}) {
-      if (!Files.isDirectory(dir)) {
-        continue;
-      }
-      try (DirectoryStream<Path> s = Files.newDirectoryStream(dir, "*.part")) {
-        s.forEach(AtomicFiles::deleteQuietly);
-      } catch (IOException e) {
-        // Stale .part files are harmless: nothing ever reads them.
-      }
+  /**
+   * A checked archive and what it contains.
+   *
+   * @param archive where it is now: a {@code .part} download, a local file, or the copy in {@code .Download}
+   * @param kept where it is kept once it is installed: {@code .Download/Vendor.Name.Version.pack}
+   */
+  record Staged(Path archive, Path kept, PackArchive.Inspected inspected, PackDescriptor info, String version, String sha256) {
+    boolean downloaded() {
+      return AtomicFiles.isPart(archive);
     }
   }
 
@@ -72,39 +67,27 @@ final class PackCommitter {
     return download(url, expected, scratch);
   }
 
+  /** Downloads into a {@code .part} that {@link #commit} keeps or deletes. */
   private Staged download(URI url, Expected expected, Path target) throws CacheException {
     Path part = AtomicFiles.partFor(target);
+    boolean handedOver = false;
     try {
       Files.createDirectories(part.getParent());
       ctx.transports().fetch(target.getFileName().toString(), url, Optional.empty(), part, Expect.ZIP);
       Staged staged = inspect(part, url.toString(), expected);
-      Path finalName = ctx.root().downloadedPack(staged.info().vendor(), staged.info().name(), staged.version());
-      AtomicFiles.commit(part, finalName);
-      return new Staged(finalName, staged.inspected(), staged.info(), staged.version(), staged.sha256());
+      handedOver = true;
+      return staged;
     } catch (IOException e) {
       throw new CacheIoException(target, e);
     } finally {
-      AtomicFiles.deleteQuietly(part);
+      if (!handedOver) {
+        AtomicFiles.deleteQuietly(part);
+      }
     }
   }
 
   Staged stageLocal(Path file, Expected expected) throws CacheException {
-    Staged staged = inspect(file, file.toString(), expected);
-    Path target = ctx.root().downloadedPack(staged.info().vendor(), staged.info().name(), staged.version());
-    if (file.toAbsolutePath().normalize().equals(target)) {
-      return staged;
-    }
-    Path part = AtomicFiles.partFor(target);
-    try {
-      Files.createDirectories(target.getParent());
-      Files.copy(file, part, StandardCopyOption.REPLACE_EXISTING);
-      AtomicFiles.commit(part, target);
-    } catch (IOException e) {
-      throw new CacheIoException(target, e);
-    } finally {
-      AtomicFiles.deleteQuietly(part);
-    }
-    return new Staged(target, staged.inspected(), staged.info(), staged.version(), staged.sha256());
+    return inspect(file, file.toString(), expected);
   }
 
   private Staged inspect(Path archive, String source, Expected expected) throws CacheException {
@@ -113,21 +96,70 @@ final class PackCommitter {
     expected.check(source, info, inspected.descriptorEntry());
     String version = info.version().map(dev.packs.index.Version::withoutMeta).orElseThrow(
         () -> new InvalidPackException(source, Optional.of(inspected.descriptorEntry()), Problem.BAD_DESCRIPTOR, "no <release>"));
+    Path kept = ctx.root().downloadedPack(info.vendor(), info.name(), version);
     try {
-      return new Staged(archive, inspected, info, version, Digests.sha256(archive));
+      return new Staged(archive, kept, inspected, info, version, Digests.sha256(archive));
     } catch (IOException e) {
       throw new CacheIoException(archive, e);
     }
   }
 
-  /** Extracts and renames into place; returns the installed pack. */
+  /**
+   * Extracts, keeps the archive in {@code .Download} and renames into place; returns the installed
+   * pack. When extraction or a checksum fails, the partial folder and the archive (a download, or a
+   * copy in {@code .Download} that a retry would otherwise reuse) are deleted before the failure is thrown.
+   */
   InstalledPack commit(Staged staged, String source, boolean force) throws CacheException {
     String vendor = staged.info().vendor();
     String name = staged.info().name();
     Path dest = ctx.root().installDir(vendor, name, staged.version());
     Path tmp = tmpDir().resolve(UUID.randomUUID().toString());
-    Map<String, String> files = Extractor.extract(staged.archive(), staged.inspected(), tmp, ctx.config().zipLimits());
-    checkChecksumFile(staged, files, source);
+    Map<String, String> files;
+    try {
+      files = Extractor.extract(staged.archive(), staged.inspected(), tmp, ctx.config().zipLimits());
+      checkChecksumFile(staged, files, source);
+      keep(staged);
+    } catch (CacheException | RuntimeException e) {
+      AtomicFiles.deleteQuietly(tmp);
+      deleteIfEmpty(tmpDir());
+      if (staged.downloaded() || staged.archive().equals(staged.kept())) {
+        AtomicFiles.deleteQuietly(staged.archive());
+      }
+      throw e;
+    }
+    try {
+      return place(staged, files, tmp, dest, source, force);
+    } finally {
+      AtomicFiles.deleteQuietly(tmp); // already moved into place, unless placing failed
+      deleteIfEmpty(tmpDir());
+    }
+  }
+
+  /** Moves a download into {@code .Download}, or copies a local archive there. */
+  private void keep(Staged staged) throws CacheIoException {
+    if (staged.archive().toAbsolutePath().normalize().equals(staged.kept())) {
+      return;
+    }
+    if (staged.downloaded()) {
+      AtomicFiles.commit(staged.archive(), staged.kept());
+      return;
+    }
+    Path part = AtomicFiles.partFor(staged.kept());
+    try {
+      Files.createDirectories(part.getParent());
+      Files.copy(staged.archive(), part, StandardCopyOption.REPLACE_EXISTING);
+      AtomicFiles.commit(part, staged.kept());
+    } catch (IOException e) {
+      throw new CacheIoException(staged.kept(), e);
+    } finally {
+      AtomicFiles.deleteQuietly(part);
+    }
+  }
+
+  private InstalledPack place(Staged staged, Map<String, String> files, Path tmp, Path dest, String source, boolean force)
+      throws CacheException {
+    String vendor = staged.info().vendor();
+    String name = staged.info().name();
     AtomicFiles.writeBytes(ctx.root().downloadedDescriptor(vendor, name, staged.version()), staged.inspected().descriptor());
     new InstallRecord(vendor, name, staged.version(), source, staged.sha256(), ctx.config().clock().instant().toString(), files)
         .save(InstallRecord.fileFor(ctx.root().stateDir(), vendor, name, staged.version()));
@@ -135,7 +167,6 @@ final class PackCommitter {
       Files.createDirectories(dest.getParent());
       if (Files.exists(dest)) {
         if (!force) {
-          AtomicFiles.deleteQuietly(tmp);
           return new InstalledPack(vendor, name, staged.version(), dest);
         }
         Path old = tmpDir().resolve("old-" + UUID.randomUUID());
@@ -146,10 +177,8 @@ final class PackCommitter {
         Files.move(tmp, dest, StandardCopyOption.ATOMIC_MOVE);
       }
     } catch (IOException e) {
-      AtomicFiles.deleteQuietly(tmp);
       throw new CacheIoException(dest, e);
     }
-    deleteIfEmpty(tmpDir());
     AtomicFiles.touch(ctx.root().packIdx(), ctx.config().clock().instant());
     return new InstalledPack(vendor, name, staged.version(), dest);
   }
@@ -163,7 +192,7 @@ final class PackCommitter {
   }
 
   private void checkChecksumFile(Staged staged, Map<String, String> files, String source) throws CacheException {
-    Path sourceDir = staged.archive().toAbsolutePath().getParent();
+    Path sourceDir = staged.kept().getParent(); // .Download, where cpackget keeps its .checksum files
     Optional<Path> sums = Checksums.find(staged.info().vendor(), staged.info().name(), staged.version(), sourceDir);
     if (sums.isEmpty()) {
       return;

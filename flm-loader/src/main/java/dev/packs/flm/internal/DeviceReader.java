@@ -48,12 +48,20 @@ final class DeviceReader {
     return new Result(device, sectors(elf, section, from + HEADER_SIZE, device, source));
   }
 
+  /** Where the Cortex-M private peripheral bus and vendor system space begin; never flash. */
+  static final long SYSTEM_SPACE = 0xE000_0000L;
+
   private static FlashDevice device(ByteBuffer b, String source) {
     long start = u32(b, 132);
     long size = u32(b, 136);
-    if (start + size > 0x1_0000_0000L) {
-      throw new FlmFormatException.BadSectorList(
-          source, String.format("device 0x%08X + 0x%X runs past 4 GiB", start, size));
+    if (start >= SYSTEM_SPACE) {
+      throw new FlmFormatException.BadFlashDevice(source, "DevAdr", start,
+          String.format("the flash would start in the Cortex-M system space (0x%08X and up)", SYSTEM_SPACE));
+    }
+    if (start + size > SYSTEM_SPACE) {
+      throw new FlmFormatException.BadFlashDevice(source, "szDev", size, String.format(
+          "the flash 0x%08X..0x%08X would reach into the Cortex-M system space at 0x%08X",
+          start, start + size - 1, SYSTEM_SPACE));
     }
     return new FlashDevice(
         b.getShort(0) & 0xFFFF,

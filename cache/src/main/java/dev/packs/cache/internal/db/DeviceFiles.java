@@ -19,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -125,8 +126,15 @@ public final class DeviceFiles {
     }
     DeviceResolver.Result r = DeviceResolver.resolve(pdsc);
     r.warnings().forEach(listener::warning);
+    if (!pdsc.problems().isEmpty()) {
+      listener.flawed(s, pdsc.problems());
+    }
     IndexedPack p = IndexedPack.of(s, st[0], st[1], pdsc, r.devices());
-    AtomicFiles.writeData(packFile(p), out -> DeviceDatabaseCodec.writePack(out, r));
+    // A skipped memory or algorithm is shown with its device by 'show', like the resolver's warnings.
+    List<String> stored = new ArrayList<>(pdsc.problems());
+    stored.addAll(r.warnings());
+    DeviceResolver.Result withProblems = new DeviceResolver.Result(r.devices(), stored);
+    AtomicFiles.writeData(packFile(p), out -> DeviceDatabaseCodec.writePack(out, withProblems));
     listener.indexed(s, r.devices().size());
     return p;
   }

@@ -58,11 +58,18 @@ public final class RootLock implements AutoCloseable {
 
   private final Path lockFile;
   private final Held held;
+  private final boolean outermost;
   private boolean closed;
 
   private RootLock(Path lockFile, Held held) {
     this.lockFile = lockFile;
     this.held = held;
+    this.outermost = held.depth == 1;
+  }
+
+  /** True when this took the OS lock, false when it nests inside a hold of the same thread. */
+  public boolean outermost() {
+    return outermost;
   }
 
   /**

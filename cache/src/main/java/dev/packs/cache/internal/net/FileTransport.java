@@ -1,14 +1,15 @@
 package dev.packs.cache.internal.net;
 
+import dev.packs.cache.CacheIoException;
 import dev.packs.cache.CacheListener;
 import dev.packs.cache.DownloadException;
 import dev.packs.cache.DownloadException.Reason;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 import java.util.OptionalInt;
 
@@ -26,7 +27,8 @@ public final class FileTransport implements Transport {
   }
 
   @Override
-  public Fetched fetch(URI url, Optional<Validators> known, Path target, Expect expect) throws DownloadException {
+  public Fetched fetch(URI url, Optional<Validators> known, Path target, Expect expect)
+      throws DownloadException, CacheIoException {
     Path source = toPath(url);
     listener.requestStarted(url);
     stats.request();
@@ -35,8 +37,7 @@ public final class FileTransport implements Transport {
       if (known.flatMap(Validators::etag).filter(stamp::equals).isPresent()) {
         return new Fetched.NotModified();
       }
-      Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
-      long size = Files.size(target);
+      long size = copy(source, target);
       stats.bytes(size);
       listener.bytesReceived(url, size, size);
       ContentCheck.check(url, target, expect);
@@ -46,6 +47,20 @@ public final class FileTransport implements Transport {
     } catch (IOException e) {
       throw new DownloadException(url, Reason.CONNECTION, OptionalInt.empty(), e.toString(), e);
     }
+  }
+
+  /** Copies with reading and writing apart: a full disk is the root's failure, not the mirror's. */
+  private static long copy(Path source, Path target) throws IOException, CacheIoException {
+    long size = 0;
+    try (InputStream in = Files.newInputStream(source);
+        BodyFile out = BodyFile.create(target)) {
+      byte[] buffer = new byte[64 * 1024];
+      for (int n; (n = in.read(buffer)) >= 0; ) {
+        out.write(buffer, n);
+        size += n;
+      }
+    }
+    return size;
   }
 
   static Path toPath(URI url) {

@@ -1,18 +1,17 @@
 package dev.packs.cache.internal.net;
 
 import dev.packs.cache.CacheConfig;
+import dev.packs.cache.CacheIoException;
 import dev.packs.cache.CacheListener;
 import dev.packs.cache.DownloadException;
 import dev.packs.cache.DownloadException.Reason;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
-import java.io.OutputStream;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.UnknownHostException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.Optional;
@@ -57,7 +56,8 @@ public final class HttpTransport implements Transport {
   }
 
   @Override
-  public Fetched fetch(URI url, Optional<Validators> known, Path target, Expect expect) throws DownloadException {
+  public Fetched fetch(URI url, Optional<Validators> known, Path target, Expect expect)
+      throws DownloadException, CacheIoException {
     int attempt = 1;
     while (true) {
       try {
@@ -85,7 +85,7 @@ public final class HttpTransport implements Transport {
   }
 
   private Fetched followRedirects(URI url, Optional<Validators> known, Path target)
-      throws DownloadException, Retryable {
+      throws DownloadException, CacheIoException, Retryable {
     Set<URI> visited = new LinkedHashSet<>();
     URI current = url;
     while (visited.add(current)) {
@@ -104,7 +104,7 @@ public final class HttpTransport implements Transport {
   private record Hop(Fetched result, Optional<URI> next) {}
 
   private Hop once(URI original, URI current, Optional<Validators> known, Path target)
-      throws DownloadException, Retryable {
+      throws DownloadException, CacheIoException, Retryable {
     Request.Builder request = new Request.Builder().url(current.toString()).header("User-Agent", config.userAgent());
     known.flatMap(Validators::etag).ifPresent(v -> request.header("If-None-Match", v));
     known.flatMap(Validators::lastModified).ifPresent(v -> request.header("If-Modified-Since", v));
@@ -140,15 +140,15 @@ public final class HttpTransport implements Transport {
     throw failure;
   }
 
-  private long copyBody(URI url, ResponseBody body, Path target) throws IOException, Retryable {
+  private long copyBody(URI url, ResponseBody body, Path target) throws IOException, CacheIoException, Retryable {
     long total = body.contentLength();
     long done = 0;
     long reported = 0;
     try (InputStream in = body.byteStream();
-        OutputStream out = Files.newOutputStream(target)) {
+        BodyFile out = BodyFile.create(target)) {
       byte[] buffer = new byte[64 * 1024];
       for (int n; (n = in.read(buffer)) >= 0; ) {
-        out.write(buffer, 0, n);
+        out.write(buffer, n);
         done += n;
         stats.bytes(n);
         if (done - reported >= 256 * 1024) {

@@ -1,5 +1,6 @@
 package dev.packs.cache.internal.net;
 
+import dev.packs.cache.CacheIoException;
 import dev.packs.cache.DownloadException;
 import java.net.URI;
 import java.nio.file.Path;
@@ -15,6 +16,7 @@ public interface Transport {
    * it into place after its own checks).
    *
    * @param known validators of the copy on disk; when given, the request is conditional
+   * @throws CacheIoException when {@code target} cannot be written (a full disk): not retried
    */
-  Fetched fetch(URI url, Optional<Validators> known, Path target, Expect expect) throws DownloadException;
+  Fetched fetch(URI url, Optional<Validators> known, Path target, Expect expect) throws DownloadException, CacheIoException;
 }

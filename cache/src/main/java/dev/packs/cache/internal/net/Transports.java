@@ -28,7 +28,7 @@ public final class Transports implements AutoCloseable {
 
   /** Fetches {@code url}; {@code what} names the item in an offline error. */
   public Fetched fetch(String what, URI url, Optional<Validators> known, Path target, Expect expect)
-      throws DownloadException, OfflineException {
+      throws DownloadException, OfflineException, dev.packs.cache.CacheIoException {
     return forUrl(what, url).fetch(url, known, target, expect);
   }
 

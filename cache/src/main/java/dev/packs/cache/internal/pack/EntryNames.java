@@ -30,4 +30,17 @@ final class EntryNames {
     String trimmed = name.endsWith("/") ? name.substring(0, name.length() - 1) : name;
     return (int) trimmed.chars().filter(c -> c == '/').count();
   }
+
+  /** The longest name a folder or file may have on common file systems (ext4, APFS, NTFS), in bytes. */
+  static final int MAX_SEGMENT_BYTES = 255;
+
+  /** The first path segment longer than {@link #MAX_SEGMENT_BYTES} in UTF-8, if any. */
+  static java.util.Optional<String> tooLongSegment(String name) {
+    for (String segment : normalize(name).split("/")) {
+      if (segment.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_SEGMENT_BYTES) {
+        return java.util.Optional.of(segment);
+      }
+    }
+    return java.util.Optional.empty();
+  }
 }

@@ -16,8 +16,10 @@ import org.apache.commons.compress.archivers.zip.ZipFile;
 
 /**
  * Checks a pack archive before anything is extracted: the zip is whole, every entry is safe (no
- * {@code ..}, no absolute path, no symlink), the expanded size and compression ratio are capped, and
- * there is exactly one {@code .pdsc} at the top level or one folder down.
+ * {@code ..}, no absolute path, no symlink, no name a file system refuses), no two entries would be
+ * the same file or a file and a folder of one name, the expanded size and compression ratio are
+ * capped for each entry and for the whole archive, and there is exactly one {@code .pdsc} at the top
+ * level or one folder down.
  */
 public final class PackArchive {
   private static final long RATIO_FLOOR = 1 << 20;
@@ -52,6 +54,8 @@ public final class PackArchive {
           descriptors.add(entry);
         }
       }
+      checkWholeArchive(source, zip, expanded, limits);
+      checkLayout(source, entries);
       ZipArchiveEntry descriptor = onlyDescriptor(source, descriptors);
       String name = EntryNames.normalize(descriptor.getName());
       String prefix = name.contains("/") ? name.substring(0, name.indexOf('/') + 1) : "";
@@ -68,6 +72,48 @@ public final class PackArchive {
     }
     if (!EntryNames.isSafe(raw)) {
       throw invalid(source, raw, Problem.UNSAFE_ENTRY, "absolute path or '..' would escape the pack folder");
+    }
+    java.util.Optional<String> tooLong = EntryNames.tooLongSegment(raw);
+    if (tooLong.isPresent()) {
+      throw invalid(source, raw, Problem.NAME_TOO_LONG, "a name of " + tooLong.get().getBytes(java.nio.charset.StandardCharsets.UTF_8).length
+          + " bytes; file systems allow " + EntryNames.MAX_SEGMENT_BYTES);
+    }
+  }
+
+  /**
+   * Many small entries can add up to a bomb that no single entry reveals: the whole archive's ratio
+   * is capped like each large entry's.
+   */
+  private static void checkWholeArchive(String source, Path zip, long expanded, ZipLimits limits)
+      throws IOException, InvalidPackException {
+    long archived = Math.max(1, java.nio.file.Files.size(zip));
+    if (expanded > RATIO_FLOOR && expanded / archived > limits.maxRatio()) {
+      throw invalid(source, null, Problem.SUSPICIOUS_RATIO,
+          "the whole archive expands from " + archived + " to " + expanded + " bytes, ratio above " + limits.maxRatio());
+    }
+  }
+
+  /** No two entries may be one file, and no name may be both a file and a folder. */
+  private static void checkLayout(String source, List<ZipArchiveEntry> entries) throws InvalidPackException {
+    java.util.Set<String> files = new java.util.HashSet<>();
+    java.util.Set<String> folders = new java.util.HashSet<>();
+    for (ZipArchiveEntry entry : entries) {
+      String name = EntryNames.normalize(entry.getName());
+      String path = name.endsWith("/") ? name.substring(0, name.length() - 1) : name;
+      for (int slash = path.indexOf('/'); slash > 0; slash = path.indexOf('/', slash + 1)) {
+        folders.add(path.substring(0, slash));
+      }
+      if (entry.isDirectory()) {
+        folders.add(path);
+      } else if (!files.add(path)) {
+        throw invalid(source, entry.getName(), Problem.CONFLICTING_ENTRIES, "the archive holds this file twice");
+      }
+    }
+    for (ZipArchiveEntry entry : entries) {
+      String name = EntryNames.normalize(entry.getName());
+      if (!entry.isDirectory() && folders.contains(name)) {
+        throw invalid(source, entry.getName(), Problem.CONFLICTING_ENTRIES, "a file and a folder of the same name");
+      }
     }
   }
 

@@ -14,7 +14,7 @@ import java.util.Optional;
  * malformed file fails with a typed {@link FlmFormatException}, never an index error.
  */
 public final class ElfFile {
-  static final int EHDR_SIZE = 52;
+  public static final int EHDR_SIZE = 52;
   static final int SHDR_SIZE = 40;
   static final int SYM_SIZE = 16;
   static final int EM_ARM = 40;
@@ -29,7 +29,7 @@ public final class ElfFile {
     this.bytes = bytes;
     this.source = source;
     this.buf = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
-    checkHeader();
+    checkHeader(bytes, source);
     this.sections = readSections();
     this.symbols = readSymbols();
   }
@@ -83,13 +83,17 @@ public final class ElfFile {
     return out;
   }
 
-  private void checkHeader() {
+  /**
+   * Checks an ELF header: the magic, ELF32, little-endian, ARM. Works on the first {@link #EHDR_SIZE}
+   * bytes alone, so a loader can refuse a huge file that is not an FLM before reading the rest.
+   */
+  public static void checkHeader(byte[] bytes, String source) {
     if (bytes.length < 4
         || bytes[0] != 0x7F
         || bytes[1] != 'E'
         || bytes[2] != 'L'
         || bytes[3] != 'F') {
-      throw bytes.length > 0 && bytes.length < 4 && isMagicPrefix()
+      throw bytes.length > 0 && bytes.length < 4 && isMagicPrefix(bytes)
           ? new FlmFormatException.Truncated(source, "ELF header")
           : new FlmFormatException.NotElf(source);
     }
@@ -105,13 +109,13 @@ public final class ElfFile {
     if (bytes.length < EHDR_SIZE) {
       throw new FlmFormatException.Truncated(source, "ELF header");
     }
-    int machine = u16(18);
+    int machine = (bytes[18] & 0xFF) | (bytes[19] & 0xFF) << 8;
     if (machine != EM_ARM) {
       throw new FlmFormatException.WrongMachine(source, machine);
     }
   }
 
-  private boolean isMagicPrefix() {
+  private static boolean isMagicPrefix(byte[] bytes) {
     byte[] magic = {0x7F, 'E', 'L', 'F'};
     for (int i = 0; i < bytes.length; i++) {
       if (bytes[i] != magic[i]) {

@@ -21,27 +21,27 @@ public final class CatalogCodec {
     out.writeInt(DeviceCodec.FORMAT);
     out.writeInt(packs.size());
     for (IndexedPack p : packs) {
-      out.writeUTF(p.source().key());
-      out.writeUTF(p.source().descriptor().toString());
+      DeviceCodec.text(out, p.source().key());
+      DeviceCodec.text(out, p.source().descriptor().toString());
       out.writeByte(p.source().origin().ordinal());
       out.writeLong(p.size());
       out.writeLong(p.modified());
-      out.writeUTF(p.vendor());
-      out.writeUTF(p.name());
+      DeviceCodec.text(out, p.vendor());
+      DeviceCodec.text(out, p.name());
       DeviceCodec.str(out, p.version().map(Version::toString));
       DeviceCodec.str(out, p.error());
       out.writeInt(p.devices().size());
       for (IndexedPack.DeviceName d : p.devices()) {
-        out.writeUTF(d.name());
-        out.writeUTF(d.vendor());
+        DeviceCodec.text(out, d.name());
+        DeviceCodec.text(out, d.vendor());
       }
       out.writeInt(p.boards().size());
       for (IndexedPack.BoardName b : p.boards()) {
-        out.writeUTF(b.name());
-        out.writeUTF(b.vendor());
-        out.writeShort(b.mountedDevices().size());
+        DeviceCodec.text(out, b.name());
+        DeviceCodec.text(out, b.vendor());
+        out.writeInt(b.mountedDevices().size());
         for (String m : b.mountedDevices()) {
-          out.writeUTF(m);
+          DeviceCodec.text(out, m);
         }
       }
     }
@@ -52,30 +52,30 @@ public final class CatalogCodec {
     if (in.readInt() != MAGIC || in.readInt() != DeviceCodec.FORMAT) {
       throw new java.io.StreamCorruptedException("not a device catalog of format " + DeviceCodec.FORMAT);
     }
-    int n = in.readInt();
+    int n = DeviceCodec.count(in);
     List<IndexedPack> packs = new ArrayList<>(n);
     PackSource.Origin[] origins = PackSource.Origin.values();
     for (int i = 0; i < n; i++) {
-      PackSource source = new PackSource(in.readUTF(), Path.of(in.readUTF()), origins[in.readByte()]);
+      PackSource source = new PackSource(DeviceCodec.text(in), Path.of(DeviceCodec.text(in)), origins[in.readByte()]);
       long size = in.readLong();
       long modified = in.readLong();
-      String vendor = in.readUTF();
-      String name = in.readUTF();
+      String vendor = DeviceCodec.text(in);
+      String name = DeviceCodec.text(in);
       var version = DeviceCodec.str(in).map(Version::parse);
       var error = DeviceCodec.str(in);
-      int nd = in.readInt();
+      int nd = DeviceCodec.count(in);
       List<IndexedPack.DeviceName> devices = new ArrayList<>(nd);
       for (int d = 0; d < nd; d++) {
-        devices.add(new IndexedPack.DeviceName(in.readUTF(), in.readUTF()));
+        devices.add(new IndexedPack.DeviceName(DeviceCodec.text(in), DeviceCodec.text(in)));
       }
-      int nb = in.readInt();
+      int nb = DeviceCodec.count(in);
       List<IndexedPack.BoardName> boards = new ArrayList<>(nb);
       for (int b = 0; b < nb; b++) {
-        String bn = in.readUTF();
-        String bv = in.readUTF();
+        String bn = DeviceCodec.text(in);
+        String bv = DeviceCodec.text(in);
         List<String> mounted = new ArrayList<>();
-        for (int m = in.readUnsignedShort(); m > 0; m--) {
-          mounted.add(in.readUTF());
+        for (int m = DeviceCodec.count(in); m > 0; m--) {
+          mounted.add(DeviceCodec.text(in));
         }
         boards.add(new IndexedPack.BoardName(bn, bv, mounted));
       }

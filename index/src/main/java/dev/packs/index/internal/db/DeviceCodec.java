@@ -6,63 +6,70 @@ import dev.packs.index.Version;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
+import java.io.StreamCorruptedException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * The compact binary form of an effective {@link Device}: plain {@code DataOutput} fields in a fixed
- * order, so reading one device needs no reflection and few classes. Bump {@link #FORMAT} on any
- * change; an old file is then rebuilt, never misread.
+ * order, so reading one device needs no reflection and few classes. Strings are length-prefixed UTF-8
+ * and counts are ints, so no name or list a descriptor can hold is beyond the format (writeUTF stops
+ * at 64 KiB, writeShort at 65,535). Bump {@link #FORMAT} on any change; an old file is then rebuilt,
+ * never misread.
  */
 public final class DeviceCodec {
-  public static final int FORMAT = 2;
+  public static final int FORMAT = 3;
+
+  /** Larger than any string or list a real descriptor holds; a length beyond it is damage. */
+  private static final int MAX_LENGTH = 1 << 26;
 
   private DeviceCodec() {}
 
   public static void write(DataOutput out, Device d) throws IOException {
-    out.writeUTF(d.name());
-    out.writeUTF(d.vendor());
-    out.writeUTF(d.family());
+    text(out, d.name());
+    text(out, d.vendor());
+    text(out, d.family());
     str(out, d.subFamily());
     str(out, d.variantOf());
-    out.writeUTF(d.pack().vendor());
-    out.writeUTF(d.pack().name());
+    text(out, d.pack().vendor());
+    text(out, d.pack().name());
     str(out, d.pack().version().map(Version::toString));
-    out.writeShort(d.processors().size());
+    out.writeInt(d.processors().size());
     for (Device.Processor p : d.processors()) {
       str(out, p.name());
-      out.writeUTF(p.core());
-      out.writeUTF(p.fpu());
-      out.writeUTF(p.mpu());
-      out.writeUTF(p.endian());
+      text(out, p.core());
+      text(out, p.fpu());
+      text(out, p.mpu());
+      text(out, p.endian());
       num(out, p.clock());
-      out.writeUTF(p.origin());
+      text(out, p.origin());
     }
-    out.writeShort(d.memories().size());
+    out.writeInt(d.memories().size());
     for (Device.Memory m : d.memories()) {
-      out.writeUTF(m.name());
+      text(out, m.name());
       out.writeLong(m.start());
       out.writeLong(m.size());
-      out.writeUTF(m.access());
+      text(out, m.access());
       out.writeByte((m.isDefault() ? 1 : 0) | (m.startup() ? 2 : 0) | (m.uninit() ? 4 : 0));
       str(out, m.pname());
       str(out, m.alias());
-      out.writeUTF(m.origin());
+      text(out, m.origin());
     }
-    out.writeShort(d.algorithms().size());
+    out.writeInt(d.algorithms().size());
     for (Device.Algorithm a : d.algorithms()) {
-      out.writeUTF(a.path());
+      text(out, a.path());
       out.writeLong(a.start());
       out.writeLong(a.size());
       num(out, a.ramStart());
       num(out, a.ramSize());
       out.writeBoolean(a.isDefault());
-      out.writeUTF(a.style());
+      text(out, a.style());
       str(out, a.pname());
-      out.writeUTF(a.origin());
+      text(out, a.origin());
     }
-    out.writeShort(d.debugs().size());
+    out.writeInt(d.debugs().size());
     for (DeviceNode.Debug g : d.debugs()) {
       str(out, g.pname());
       num(out, g.punit().map(Integer::longValue));
@@ -73,13 +80,13 @@ public final class DeviceCodec {
       num(out, g.address());
       str(out, g.defaultResetSequence());
     }
-    out.writeShort(d.descriptions().size());
+    out.writeInt(d.descriptions().size());
     for (String s : d.descriptions()) {
-      writeLong(out, s);
+      text(out, s);
     }
-    out.writeShort(d.features().size());
+    out.writeInt(d.features().size());
     for (DeviceNode.Feature f : d.features()) {
-      out.writeUTF(f.type());
+      text(out, f.type());
       str(out, f.n());
       str(out, f.m());
       str(out, f.name());
@@ -87,51 +94,51 @@ public final class DeviceCodec {
   }
 
   public static Device read(DataInput in) throws IOException {
-    String name = in.readUTF();
-    String vendor = in.readUTF();
-    String family = in.readUTF();
+    String name = text(in);
+    String vendor = text(in);
+    String family = text(in);
     Optional<String> subFamily = str(in);
     Optional<String> variantOf = str(in);
-    Device.PackRef pack = new Device.PackRef(in.readUTF(), in.readUTF(), str(in).map(Version::parse));
+    Device.PackRef pack = new Device.PackRef(text(in), text(in), str(in).map(Version::parse));
     List<Device.Processor> processors = new ArrayList<>();
-    for (int i = in.readUnsignedShort(); i > 0; i--) {
+    for (int i = count(in); i > 0; i--) {
       processors.add(
           new Device.Processor(
-              str(in), in.readUTF(), in.readUTF(), in.readUTF(), in.readUTF(), num(in), in.readUTF()));
+              str(in), text(in), text(in), text(in), text(in), num(in), text(in)));
     }
     List<Device.Memory> memories = new ArrayList<>();
-    for (int i = in.readUnsignedShort(); i > 0; i--) {
-      String n = in.readUTF();
+    for (int i = count(in); i > 0; i--) {
+      String n = text(in);
       long start = in.readLong();
       long size = in.readLong();
-      String access = in.readUTF();
+      String access = text(in);
       int flags = in.readByte();
       memories.add(
           new Device.Memory(
               n, start, size, access, (flags & 1) != 0, (flags & 2) != 0, (flags & 4) != 0,
-              str(in), str(in), in.readUTF()));
+              str(in), str(in), text(in)));
     }
     List<Device.Algorithm> algorithms = new ArrayList<>();
-    for (int i = in.readUnsignedShort(); i > 0; i--) {
+    for (int i = count(in); i > 0; i--) {
       algorithms.add(
           new Device.Algorithm(
-              in.readUTF(), in.readLong(), in.readLong(), num(in), num(in), in.readBoolean(),
-              in.readUTF(), str(in), in.readUTF()));
+              text(in), in.readLong(), in.readLong(), num(in), num(in), in.readBoolean(),
+              text(in), str(in), text(in)));
     }
     List<DeviceNode.Debug> debugs = new ArrayList<>();
-    for (int i = in.readUnsignedShort(); i > 0; i--) {
+    for (int i = count(in); i > 0; i--) {
       debugs.add(
           new DeviceNode.Debug(
               str(in), num(in).map(Long::intValue), str(in), num(in), num(in), num(in), num(in),
               str(in)));
     }
     List<String> descriptions = new ArrayList<>();
-    for (int i = in.readUnsignedShort(); i > 0; i--) {
-      descriptions.add(readLong(in));
+    for (int i = count(in); i > 0; i--) {
+      descriptions.add(text(in));
     }
     List<DeviceNode.Feature> features = new ArrayList<>();
-    for (int i = in.readUnsignedShort(); i > 0; i--) {
-      features.add(new DeviceNode.Feature(in.readUTF(), str(in), str(in), str(in)));
+    for (int i = count(in); i > 0; i--) {
+      features.add(new DeviceNode.Feature(text(in), str(in), str(in), str(in)));
     }
     return new Device(
         name, vendor, family, subFamily, variantOf, pack, processors, memories, algorithms,
@@ -141,12 +148,12 @@ public final class DeviceCodec {
   static void str(DataOutput out, Optional<String> s) throws IOException {
     out.writeBoolean(s.isPresent());
     if (s.isPresent()) {
-      out.writeUTF(s.get());
+      text(out, s.get());
     }
   }
 
   static Optional<String> str(DataInput in) throws IOException {
-    return in.readBoolean() ? Optional.of(in.readUTF()) : Optional.empty();
+    return in.readBoolean() ? Optional.of(text(in)) : Optional.empty();
   }
 
   private static void num(DataOutput out, Optional<Long> n) throws IOException {
@@ -160,16 +167,28 @@ public final class DeviceCodec {
     return in.readBoolean() ? Optional.of(in.readLong()) : Optional.empty();
   }
 
-  /** Descriptions may exceed writeUTF's 64 KB limit. */
-  private static void writeLong(DataOutput out, String s) throws IOException {
-    byte[] b = s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+  /** A string of any length: its UTF-8 byte count, then the bytes. */
+  public static void text(DataOutput out, String s) throws IOException {
+    byte[] b = s.getBytes(StandardCharsets.UTF_8);
     out.writeInt(b.length);
     out.write(b);
   }
 
-  private static String readLong(DataInput in) throws IOException {
-    byte[] b = new byte[in.readInt()];
+  public static String text(DataInput in) throws IOException {
+    byte[] b = new byte[length(in.readInt())];
     in.readFully(b);
-    return new String(b, java.nio.charset.StandardCharsets.UTF_8);
+    return new String(b, StandardCharsets.UTF_8);
+  }
+
+  /** A list length; a damaged file fails as such instead of asking for gigabytes. */
+  public static int count(DataInput in) throws IOException {
+    return length(in.readInt());
+  }
+
+  private static int length(int n) throws StreamCorruptedException {
+    if (n < 0 || n > MAX_LENGTH) {
+      throw new StreamCorruptedException("damaged device file: length " + n);
+    }
+    return n;
   }
 }

@@ -26,6 +26,7 @@ public final class PdscParser {
   private static final String EXPECTED = "a pack descriptor (.pdsc) with a <package> root";
 
   private final String source;
+  private final Problems problems;
   private String vendor;
   private String name;
   private String description = "";
@@ -37,6 +38,7 @@ public final class PdscParser {
 
   private PdscParser(String source) {
     this.source = source;
+    this.problems = new Problems(source);
   }
 
   /** Parses one descriptor. */
@@ -58,12 +60,13 @@ public final class PdscParser {
       throw new IndexException.NotADescriptor(
           source, EXPECTED, "a <package> without " + (vendor == null ? "<vendor>" : "<name>"));
     }
+    List<dev.packs.index.DeviceNode> families = new NodeMapper(problems).families(devices);
     return new PackDescriptor(
-        vendor, name, description, Optional.ofNullable(url), releases, requirements,
-        new NodeMapper(source).families(devices), boards, source);
+        vendor, name, description, Optional.ofNullable(url), releases, requirements, families, boards, source,
+        problems.lines());
   }
 
-  private void readChildren(XMLStreamReader r) throws XMLStreamException, IndexException {
+  private void readChildren(XMLStreamReader r) throws XMLStreamException {
     int event = r.next();
     while (event != XMLStreamConstants.END_ELEMENT) {
       if (event == XMLStreamConstants.START_ELEMENT) {
@@ -74,7 +77,7 @@ public final class PdscParser {
   }
 
   /** Handles one child of package, leaving the reader on its end tag. */
-  private void bindSubtree(XMLStreamReader r) throws XMLStreamException, IndexException {
+  private void bindSubtree(XMLStreamReader r) throws XMLStreamException {
     switch (r.getLocalName()) {
       case "vendor" -> vendor = NodeMapper.trimmed(SafeXml.text(r));
       case "name" -> name = NodeMapper.trimmed(SafeXml.text(r));
@@ -88,12 +91,15 @@ public final class PdscParser {
     }
   }
 
-  private void releases(Xml.Releases x) throws IndexException {
+  private void releases(Xml.Releases x) {
     for (Xml.Release rel : x.releases) {
       String v = NodeMapper.trimmed(rel.version);
-      Version version =
-          Version.tryParse(v == null ? "" : v)
-              .orElseThrow(() -> bad("release", "version", rel.version, "not a semantic version"));
+      Optional<Version> parsed = Version.tryParse(v == null ? "" : v);
+      if (parsed.isEmpty()) {
+        skipped("release", "version", rel.version, "not a semantic version", Attrs.label("release", v));
+        continue;
+      }
+      Version version = parsed.get();
       releases.add(
           new Release(
               version, NodeMapper.opt(rel.date), NodeMapper.opt(rel.url),
@@ -102,21 +108,28 @@ public final class PdscParser {
     }
   }
 
-  private void requirements(Xml.Requirements x) throws IndexException {
+  private void requirements(Xml.Requirements x) {
     for (Xml.PackageRequirement p : x.packages) {
       String v = NodeMapper.trimmed(p.vendor);
       String n = NodeMapper.trimmed(p.name);
+      String label = "the required <package> " + (v == null ? "" : v + "::") + (n == null ? "" : n);
       if (v == null || n == null) {
-        throw bad("package", v == null ? "vendor" : "name", "", "required attribute is missing");
+        skipped("package", v == null ? "vendor" : "name", "", "required attribute is missing", label.strip());
+        continue;
       }
-      requirements.add(new Requirement(v, n, range(p.version)));
+      Optional<VersionRequirement> range = range(p.version);
+      if (range.isEmpty()) {
+        skipped("package", "version", p.version, "expected MIN or MIN:MAX", label);
+        continue;
+      }
+      requirements.add(new Requirement(v, n, range.get()));
     }
   }
 
-  private VersionRequirement range(String text) throws IndexException {
+  private static Optional<VersionRequirement> range(String text) {
     String t = NodeMapper.trimmed(text);
     if (t == null) {
-      return new VersionRequirement.Any();
+      return Optional.of(new VersionRequirement.Any());
     }
     int colon = t.indexOf(':');
     String lo = colon < 0 ? t : t.substring(0, colon);
@@ -124,25 +137,26 @@ public final class PdscParser {
     Optional<Version> min = Version.tryParse(lo);
     Optional<Version> max = hi.equals("_") ? Optional.empty() : Version.tryParse(hi);
     if (min.isEmpty() || (!hi.equals("_") && max.isEmpty())) {
-      throw bad("package", "version", text, "expected MIN or MIN:MAX");
+      return Optional.empty();
     }
-    return new VersionRequirement.Range(min.get(), max);
+    return Optional.of(new VersionRequirement.Range(min.get(), max));
   }
 
-  private void boards(Xml.Boards x) throws IndexException {
+  private void boards(Xml.Boards x) {
     for (Xml.Board b : x.boards) {
       String n = NodeMapper.trimmed(b.name);
       if (n == null) {
-        throw bad("board", "name", "", "required attribute is missing");
+        skipped("board", "name", "", "required attribute is missing", "this <board>");
+        continue;
       }
       boards.add(
           new Board(
               NodeMapper.opt(b.vendor).orElse(vendor == null ? "" : vendor), n,
-              NodeMapper.opt(b.revision), boardDevices(b.mounted), boardDevices(b.compatible)));
+              NodeMapper.opt(b.revision), boardDevices(n, b.mounted), boardDevices(n, b.compatible)));
     }
   }
 
-  private List<BoardDevice> boardDevices(List<Xml.BoardDevice> xs) throws IndexException {
+  private List<BoardDevice> boardDevices(String board, List<Xml.BoardDevice> xs) {
     List<BoardDevice> out = new ArrayList<>();
     for (Xml.BoardDevice d : xs) {
       String n = NodeMapper.trimmed(d.dname);
@@ -151,18 +165,22 @@ public final class PdscParser {
       }
       Optional<Integer> index = Optional.empty();
       if (NodeMapper.trimmed(d.deviceIndex) != null) {
-        index =
-            Optional.of(
-                Numbers.parse(d.deviceIndex)
-                    .orElseThrow(() -> bad("mountedDevice", "deviceIndex", d.deviceIndex, "not a number"))
-                    .intValue());
+        Optional<Long> parsed = Numbers.parse(d.deviceIndex).filter(i -> i <= Integer.MAX_VALUE);
+        if (parsed.isEmpty()) {
+          problems.skipped("board '" + board + "'",
+              "bad value '" + d.deviceIndex + "' for attribute 'deviceIndex' of <mountedDevice>: not a number",
+              "the mounted device '" + n + "'");
+          continue;
+        }
+        index = Optional.of(parsed.get().intValue());
       }
       out.add(new BoardDevice(NodeMapper.opt(d.dvendor).map(NodeMapper::stripVendorId), n, index));
     }
     return out;
   }
 
-  private IndexException bad(String element, String attribute, String value, String reason) {
-    return new IndexException.BadAttribute(source, element, attribute, value == null ? "" : value, reason);
+  private void skipped(String element, String attribute, String value, String reason, String what) {
+    problems.skipped("", String.format("bad value '%s' for attribute '%s' of <%s>: %s",
+        value == null ? "" : value, attribute, element, reason), what);
   }
 }

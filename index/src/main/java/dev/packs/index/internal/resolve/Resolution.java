@@ -68,7 +68,7 @@ public final class Resolution {
     DeviceNode leaf = chain.get(chain.size() - 1);
     String family = chain.get(0).name();
     Optional<String> subFamily =
-        chain.stream().filter(n -> n.level() == Level.SUB_FAMILY).map(DeviceNode::name).findFirst();
+        chain.stream().filter(n -> n.level() == Level.SUB_FAMILY).map(DeviceNode::name).filter(n -> !n.isEmpty()).findFirst();
     Optional<String> variantOf =
         leaf.level() == Level.VARIANT ? Optional.of(chain.get(chain.size() - 2).name()) : Optional.empty();
     Optional<String> vendor = Optional.empty();

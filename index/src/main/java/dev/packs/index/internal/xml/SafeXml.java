@@ -14,8 +14,9 @@ import javax.xml.stream.XMLStreamReader;
 
 /**
  * Hardened StAX for untrusted descriptors: no DTDs, no external entities, HTML recognised before it
- * confuses the parser, and every parser error turned into {@link IndexException.MalformedXml} with
- * the file, line and column.
+ * confuses the parser, bytes decoded by {@link DecodingReader} (so the parser never prints to standard
+ * error), and every parser error turned into {@link IndexException.MalformedXml} with the file, line
+ * and column.
  */
 public final class SafeXml {
   private static final XMLInputFactory FACTORY = createFactory();
@@ -43,7 +44,7 @@ public final class SafeXml {
     BufferedInputStream buffered = new BufferedInputStream(in, 8192);
     rejectHtml(buffered, source, expected);
     try {
-      XMLStreamReader r = FACTORY.createXMLStreamReader(buffered);
+      XMLStreamReader r = FACTORY.createXMLStreamReader(DecodingReader.open(buffered));
       while (r.hasNext()) {
         int event = r.next();
         if (event == XMLStreamConstants.DTD) {
@@ -58,6 +59,10 @@ public final class SafeXml {
       throw new IndexException.NotADescriptor(source, expected, "a document without elements");
     } catch (XMLStreamException e) {
       throw malformed(source, e);
+    } catch (DecodingReader.InvalidText e) {
+      throw new IndexException.MalformedXml(source, e.line(), e.column(), e.getMessage(), e);
+    } catch (IOException e) {
+      throw new IndexException.MalformedXml(source, 0, 0, "cannot read: " + e.getMessage(), e);
     }
   }
 
@@ -80,8 +85,17 @@ public final class SafeXml {
     }
   }
 
-  /** Converts a parser error, keeping its position. */
+  /**
+   * Converts a parser error, keeping its position; a byte the document's encoding does not allow is
+   * reported where packs decoded it.
+   */
   public static IndexException.MalformedXml malformed(String source, XMLStreamException e) {
+    for (Throwable c = e; c != null; c = c.getCause() == c ? null : c.getCause()) {
+      Throwable nested = c instanceof XMLStreamException x && x.getNestedException() != null ? x.getNestedException() : c;
+      if (nested instanceof DecodingReader.InvalidText bad) {
+        return new IndexException.MalformedXml(source, bad.line(), bad.column(), bad.getMessage(), e);
+      }
+    }
     Location at = e.getLocation();
     int line = at == null ? 0 : at.getLineNumber();
     int column = at == null ? 0 : at.getColumnNumber();

@@ -62,7 +62,7 @@ public final class ConfigEditor {
 
   private static String readOrEmpty(Path file) {
     try {
-      return Files.isRegularFile(file) ? Files.readString(file) : "";
+      return Files.isRegularFile(file) ? ConfigText.read(file) : "";
     } catch (IOException e) {
       throw new ProjectException.FileFailure(file, "cannot read", e);
     }

@@ -11,7 +11,6 @@ import dev.packs.project.ProjectConfig;
 import dev.packs.project.ProjectException;
 import dev.packs.project.TargetConfig;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.Locale;
@@ -22,8 +21,9 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * Reads {@code packs.yaml} into a {@link ProjectConfig}. Unknown fields are errors, so a typo never
- * silently falls back to the pack default.
+ * Reads {@code packs.yaml} into a {@link ProjectConfig}. Unknown fields and keys given twice are
+ * errors, so a typo never silently falls back to the pack default and a second block never silently
+ * wins.
  *
  * <pre>
  * targets:
@@ -43,7 +43,7 @@ public final class ConfigReader {
   public static ProjectConfig read(Path file) {
     String text;
     try {
-      text = Files.readString(file);
+      text = ConfigText.read(file);
     } catch (IOException e) {
       throw new ProjectException.FileFailure(file, "cannot read", e);
     }
@@ -52,6 +52,7 @@ public final class ConfigReader {
 
   /** Parses config text; {@code file} names it in errors and becomes the config's source. */
   public static ProjectConfig parse(String text, Path file) {
+    DuplicateKeys.check(YAML.getFactory(), text, file);
     JsonNode root;
     try {
       root = YAML.readTree(text);

@@ -10,7 +10,6 @@ import dev.packs.project.LockFile;
 import dev.packs.project.ProjectException;
 import dev.packs.project.ResolvedTarget;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -61,7 +60,9 @@ public final class LockCodec {
   public static LockFile read(Path file) {
     JsonNode root;
     try {
-      root = JSON.readTree(Files.readString(file));
+      String text = ConfigText.read(file);
+      DuplicateKeys.check(JSON.getFactory(), text, file);
+      root = JSON.readTree(text);
     } catch (NoSuchFileException e) {
       throw new ProjectException.FileFailure(file, "no lock file; run 'packs resolve' to write", e);
     } catch (JacksonException e) {

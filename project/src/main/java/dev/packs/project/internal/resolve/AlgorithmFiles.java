@@ -17,8 +17,24 @@ public interface AlgorithmFiles {
    * The algorithm in {@code file}.
    *
    * @throws dev.packs.flm.FlmFormatException when the file is not a usable FLM
+   * @throws ProjectException.FileFailure when it exists but is a folder or a device, not a regular file
    */
   Optional<FlashAlgorithm> load(Path file);
+
+  /**
+   * True when {@code file} is a regular file, false when nothing is there; anything else (a folder,
+   * {@code /dev/zero}) is an error that says what it is, never "does not exist".
+   */
+  static boolean present(Path file) {
+    if (Files.isRegularFile(file)) {
+      return true;
+    }
+    if (!Files.exists(file)) {
+      return false;
+    }
+    String what = Files.isDirectory(file) ? "a folder" : "a device or special file";
+    throw new ProjectException.FileFailure(file, "cannot read", new IOException("not a regular file but " + what));
+  }
 
   /**
    * Through the algorithm cache: a file parsed before (same path, size, time and identity) is not
@@ -26,7 +42,7 @@ public interface AlgorithmFiles {
    */
   static AlgorithmFiles cached(AlgorithmCache cache) {
     return file -> {
-      if (!Files.isRegularFile(file)) {
+      if (!present(file)) {
         return Optional.empty();
       }
       try {
@@ -40,8 +56,11 @@ public interface AlgorithmFiles {
   /** Reads and parses the file on every call. */
   static AlgorithmFiles parsing() {
     return file -> {
-      try {
-        return Optional.of(FlmLoader.load(Files.readAllBytes(file), file.toString()));
+      if (!present(file)) {
+        return Optional.empty();
+      }
+      try (java.io.InputStream in = Files.newInputStream(file)) {
+        return Optional.of(FlmLoader.load(in, file.toString()));
       } catch (NoSuchFileException e) {
         return Optional.empty();
       } catch (IOException e) {

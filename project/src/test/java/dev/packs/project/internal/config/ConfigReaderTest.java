@@ -113,4 +113,58 @@ class ConfigReaderTest {
         .isInstanceOf(ProjectException.BadConfig.class)
         .hasMessageContaining("not valid YAML at line");
   }
+
+  @Test
+  void aTargetGivenTwiceIsRefusedNamingTheKeyAndBothLines() {
+    // The second block used to win silently, so the first one's pin was lost.
+    assertThatThrownBy(() -> ConfigReader.parse(
+            """
+            targets:
+              stm32g431kbtx:
+                pack: Keil::STM32G4xx_DFP@1.2.0
+              nrf52840_xxaa:
+                flm: a.flm
+              stm32g431kbtx:
+                algorithm: STM32G4xx_128
+            """,
+            FILE))
+        .isInstanceOfSatisfying(ProjectException.BadConfig.class, e -> assertThat(e.field()).isEqualTo("targets.stm32g431kbtx"))
+        .hasMessage("/proj/packs.yaml: targets.stm32g431kbtx: key 'stm32g431kbtx' appears twice, at line 2 and at line 6; keep one");
+  }
+
+  @Test
+  void aFieldGivenTwiceInOneTargetIsRefused() {
+    assertThatThrownBy(() -> ConfigReader.parse(
+            """
+            targets:
+              stm32g431kbtx:
+                algorithm: STM32G4xx_128
+                algorithm: STM32G4xx_OPT
+            """,
+            FILE))
+        .hasMessage("/proj/packs.yaml: targets.stm32g431kbtx.algorithm: key 'algorithm' appears twice, at line 3 and at line 4;"
+            + " keep one");
+  }
+
+  @Test
+  void theSameKeyInTwoTargetsIsFine() {
+    ProjectConfig config = ConfigReader.parse(
+        """
+        targets:
+          a: {flm: a.flm}
+          b: {flm: b.flm}
+        """,
+        FILE);
+    assertThat(config.target("b").orElseThrow().defaultFlm()).contains("b.flm");
+  }
+
+  @Test
+  void invalidUtf8NamesTheFileTheLineAndTheByte(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+    // A Latin-1 editor's e-acute (0xE9): Files.readString said only "Input length = 1".
+    Path file = dir.resolve("packs.yaml");
+    java.nio.file.Files.write(file, "targets:\n  stm32g431kbtx:\n    flm: algos/caf\u00e9.flm\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+    assertThatThrownBy(() -> ConfigReader.read(file))
+        .isInstanceOf(ProjectException.BadConfig.class)
+        .hasMessage(file + ": line 3, column 19: not UTF-8 (byte 0xE9); save the file as UTF-8");
+  }
 }

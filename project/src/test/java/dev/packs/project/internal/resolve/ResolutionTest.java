@@ -256,4 +256,23 @@ class ResolutionTest {
         .isInstanceOf(dev.packs.flm.FlmFormatException.class)
         .hasMessageContaining("notes.flm");
   }
+
+  @Test
+  void overrideThatIsAFolderOrADeviceSaysSoInsteadOfDoesNotExist() throws Exception {
+    // A folder and /dev/zero both exist; calling them missing sent users looking for a typo.
+    Files.createDirectories(dir.resolve("algos"));
+    for (AlgorithmFiles files : List.of(AlgorithmFiles.parsing(), AlgorithmFiles.cached(
+        dev.packs.cache.AlgorithmCache.in(new dev.packs.cache.PackRoot(dir.resolve("root")), dev.packs.cache.AlgorithmCacheListener.NONE)))) {
+      for (String flm : List.of("algos", "/dev/zero")) {
+        String yaml = "targets:\n  stm32g431kbtx:\n    flm: " + flm + "\n";
+        Path file = dir.resolve("packs.yaml");
+        Files.writeString(file, yaml);
+        Path expected = dir.resolve(flm).toAbsolutePath().normalize();
+        assertThatThrownBy(() -> new Resolution(ConfigReader.parse(yaml, file), installed, files).resolve("stm32g431kbtx"))
+            .isInstanceOf(ProjectException.FileFailure.class)
+            .hasMessage("cannot read " + expected + ": not a regular file but "
+                + (flm.equals("algos") ? "a folder" : "a device or special file"));
+      }
+    }
+  }
 }
