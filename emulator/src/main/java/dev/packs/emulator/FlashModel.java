@@ -6,11 +6,31 @@ import java.util.Optional;
 
 /**
  * The flash-controller models the emulator has, and the device families each one serves. A model
- * is one class under {@code dev.packs.emulator.internal.flash} plus one constant here.
+ * is one controller class under {@code dev.packs.emulator.internal.flash} plus one constant here;
+ * it brings the blocks its algorithms touch (clock, watchdogs, ID and flash-size registers).
  */
 public enum FlashModel {
   /** STM32G4 FLASH at 0x40022000, with FLASHSIZE, DBGMCU and the watchdogs it reads. */
   STM32G4(0x4002_2000L, "STM32G4"),
+  /** STM32F0/F1/F3 FPEC at 0x40022000 (KEYR/CR/AR/SR, half-word programs, option bytes). */
+  STM32F1(0x4002_2000L, "STM32F0", "STM32F1", "STM32F3", "HK32F", "APM32F0", "APM32F1",
+      "AT32F403", "AT32F413", "AT32F415", "CKS32F1"),
+  /** GigaDevice GD32 FMC at 0x40022000: the F1 controller with word programs and a second bank. */
+  GD32(0x4002_2000L, "GD32F1", "GD32F2", "GD32F3", "GD32E1", "GD32E2", "GD32E5"),
+  /** MindMotion MM32 FLASH at 0x40022000: the F1 controller. */
+  MM32(0x4002_2000L, "MM32"),
+  /** STM32F2/F4/F7 sector-erase FLASH at 0x40023C00, with OTP and OPTCR option bytes. */
+  STM32F4(0x4002_3C00L, "STM32F2", "STM32F4", "STM32F7"),
+  /** STM32L5 FLASH at 0x40022000 with its non-secure and secure register sets. */
+  STM32L5(0x4002_2000L, "STM32L5"),
+  /** STM32U5 FLASH at 0x40022000: the L5 design with 8 KiB pages and quad-word programs. */
+  STM32U5(0x4002_2000L, "STM32U5"),
+  /** STM32WB FLASH at 0x58004000: page erase, double-word programs, option bytes at 0x1FFF8000. */
+  STM32WB(0x5800_4000L, "STM32WB1", "STM32WB3", "STM32WB5"),
+  /** HDSC HC32F120/M120 EFM at 0x40000800. */
+  HC32_EFM(0x4000_0800L, "HC32F12", "HC32M12"),
+  /** HDSC HC32F0xx/F1xx/L1xx FLASH at 0x40020000 (BYPASS-protected registers, CR.OP modes). */
+  HC32(0x4002_0000L, "HC32F0", "HC32F1", "HC32L1", "FLASHHC32"),
   /** Nordic nRF52 NVMC at 0x4001E000, with the FICR it reads. */
   NRF52(0x4001_E000L, "nRF52"),
   /** The PACKS simple flash controller our own test algorithms drive (test-algorithms/SFC.md). */

@@ -40,11 +40,6 @@ public final class NordicNvmc extends ControllerBase {
   }
 
   @Override
-  public int programUnit() {
-    return 4;
-  }
-
-  @Override
   public int read(int offset, int size) {
     requireWord(offset, size, false);
     return switch (offset) {
@@ -81,7 +76,7 @@ public final class NordicNvmc extends ControllerBase {
   }
 
   @Override
-  public void writeArray(int offset, int size, int value) {
+  public void writeArray(FlashArray target, int offset, int size, int value) {
     int address = array().start() + offset;
     if (config != CONFIG_WEN) {
       throw new BusFault(BusFault.Kind.READ_ONLY, address, true, "NVMC CONFIG is not WEN");
@@ -94,6 +89,4 @@ public final class NordicNvmc extends ControllerBase {
     startBusy();
   }
 
-  @Override
-  void operationDone() {}
 }
