@@ -44,7 +44,8 @@ final class Diagnosis {
   static String fault(Fault fault, LongFunction<Optional<String>> names) {
     String where = fault.address().isPresent()
         ? String.format(" at 0x%08X%s", fault.address().getAsLong(),
-            names.apply(fault.address().getAsLong()).map(n -> " (" + n + ")").orElse(""))
+            names.apply(fault.address().getAsLong())
+                .filter(n -> !fault.detail().contains(n)).map(n -> " (" + n + ")").orElse(""))
         : "";
     String what = switch (fault.kind()) {
       case BUS_ERROR -> "bus error";

@@ -174,17 +174,17 @@ public final class Emulator implements Target {
     }
   }
 
-  private static Halt halt(Stop stop, long executed) {
+  private Halt halt(Stop stop, long executed) {
     long pc = Integer.toUnsignedLong(stop.pc());
     return switch (stop.kind()) {
       case BREAKPOINT -> new Halt(StopReason.BREAKPOINT, pc, executed, Optional.empty());
       case HALTED -> new Halt(StopReason.HALTED, pc, executed, Optional.empty());
       case LIMIT -> new Halt(StopReason.LIMIT, pc, executed, Optional.empty());
-      case FAULT -> new Halt(StopReason.FAULT, pc, executed, stop.fault().map(Emulator::fault));
+      case FAULT -> new Halt(StopReason.FAULT, pc, executed, stop.fault().map(this::fault));
     };
   }
 
-  private static Fault fault(dev.packs.emulator.internal.cpu.Fault fault) {
+  private Fault fault(dev.packs.emulator.internal.cpu.Fault fault) {
     FaultKind kind = switch (fault.kind()) {
       case UNDEFINED_INSTRUCTION -> FaultKind.UNDEFINED_INSTRUCTION;
       case UNALIGNED -> FaultKind.UNALIGNED_ACCESS;
@@ -195,6 +195,13 @@ public final class Emulator implements Target {
         ? OptionalLong.of(Integer.toUnsignedLong(fault.address().getAsInt()))
         : OptionalLong.empty();
     String detail = kind == FaultKind.OTHER ? fault.kind() + ": " + fault.detail() : fault.detail();
+    if (address.isPresent() && detail.contains("unmapped")) {
+      // Name what the algorithm wanted there when the family's map knows it.
+      Optional<String> what = describe(address.getAsLong());
+      if (what.isPresent()) {
+        detail = detail + " (" + what.get() + ")";
+      }
+    }
     return new Fault(kind, Integer.toUnsignedLong(fault.pc()), address, detail);
   }
 
@@ -239,10 +246,19 @@ public final class Emulator implements Target {
   public Optional<String> explain(Halt halt) {
     return switch (halt.reason()) {
       case BREAKPOINT, HALTED -> Optional.empty();
-      case FAULT -> halt.fault().map(f -> Diagnosis.fault(f, this::registerName));
+      case FAULT -> halt.fault().map(f -> Diagnosis.fault(f, this::describe));
       case LIMIT -> Optional.of(Diagnosis.hang(halt, machine.bus().mostPolled(),
-          this::registerName, Integer.toUnsignedLong(cpu.reg(13))));
+          this::describe, Integer.toUnsignedLong(cpu.reg(13))));
     };
+  }
+
+  /**
+   * What lies at {@code address}: a modelled register's name, or the family's name for a
+   * peripheral the model does not have, marked {@code not modelled}.
+   */
+  public Optional<String> describe(long address) {
+    return registerName(address).or(() -> machine.unmodelled((int) address)
+        .map(n -> n + ", not modelled"));
   }
 
   /** The name of the peripheral register at {@code address}, when a model knows it. */

@@ -101,7 +101,7 @@ final class SharedFlms {
         kind("STM32L5xx_DFP/STM32L5x_OPT.FLM", L5, "STM32L552ZETxQ", Kind.OPTION_REGISTERS),
         // A HAL-based OCTOSPI driver: it configures the power controller first, which has no model.
         failing("STM32U5xx_DFP/MX25LM51245G_STM32U575I-EVAL.FLM", U5, "STM32U575AIIxQ",
-            "0x4602083C"),
+            "0x4602083C (PWR, not modelled)"),
         flash("STM32U5xx_DFP/STM32U5Fx_4M_0800.FLM", U5, "STM32U5F9NJHxQ"),
         flash("STM32U5xx_DFP/STM32U5xx_128K_0800.FLM", U5, "STM32U535CBTx"),
         flash("STM32U5xx_DFP/STM32U5xx_2M_0800.FLM", U5, "STM32U575ZITx"),

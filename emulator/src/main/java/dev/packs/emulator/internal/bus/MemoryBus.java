@@ -314,6 +314,19 @@ public final class MemoryBus implements Bus {
     return Optional.ofNullable(peripheralAt(address, 1));
   }
 
+  /**
+   * RAM (writable) or a flash array (read-only: writes go to its controller) the CPU may access
+   * directly; none while tracing, so that every read is remembered.
+   */
+  @Override
+  public Window window(int address) {
+    if (starts.length == 0) {
+      return null;
+    }
+    int index = direct(address, 1);
+    return index < 0 ? null : new Window(allStarts[index], allBytes[index], flashes[index] == null);
+  }
+
   /** True when RAM or a flash array answers at {@code address}. */
   public boolean isMemory(int address) {
     return direct(address, 1) >= 0;

@@ -79,6 +79,7 @@ public final class FlashModels {
         .controller(flash)
         .peripheral(info, Blocks.dbgmcu(0xE004_2000, 0x2001_0000 | devId),
             Blocks.iwdg(0x4000_3000), Blocks.wwdg(0x4000_2C00), Blocks.rccL4(0x4002_1000), pwr)
+        .atlas(Atlas.stm32g4())
         .build();
   }
 
@@ -100,6 +101,7 @@ public final class FlashModels {
     return new InstalledModel.Builder()
         .controller(new Hc32Flash(Hc32Flash.DEFAULT_BASE, main, ctx.busyPolls()))
         .peripheral(sysctrl, trim.build())
+        .atlas(Atlas.hc32())
         .build();
   }
 

@@ -6,6 +6,7 @@ import dev.packs.emulator.internal.bus.FlashController;
 import dev.packs.emulator.internal.bus.Peripheral;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -14,11 +15,20 @@ import java.util.Objects;
  * the peripherals around them (controllers, clock, watchdogs, ID registers).
  */
 public record InstalledModel(List<Mapping> mappings, List<CommandArray> commandArrays,
-    List<Peripheral> peripherals) {
+    List<Peripheral> peripherals, Map<Integer, String> atlas) {
   public InstalledModel {
     mappings = List.copyOf(mappings);
     commandArrays = List.copyOf(commandArrays);
     peripherals = List.copyOf(peripherals);
+    atlas = Map.copyOf(atlas);
+  }
+
+  /**
+   * The name of the unmodelled peripheral whose 1 KiB block holds {@code address}, from the
+   * family's memory map, so a fault there can say what the algorithm wanted.
+   */
+  public java.util.Optional<String> unmodelled(int address) {
+    return java.util.Optional.ofNullable(atlas.get(address & ~0x3FF));
   }
 
   /** {@code array} shown at {@code at}, written through {@code controller} (null: read-only). */
@@ -56,6 +66,13 @@ public record InstalledModel(List<Mapping> mappings, List<CommandArray> commandA
     private final List<Mapping> mappings = new ArrayList<>();
     private final List<CommandArray> commandArrays = new ArrayList<>();
     private final List<Peripheral> peripherals = new ArrayList<>();
+    private final Map<Integer, String> atlas = new java.util.HashMap<>();
+
+    /** Names of the family's peripherals the model does not have, by 1 KiB block base. */
+    Builder atlas(Map<Integer, String> more) {
+      atlas.putAll(more);
+      return this;
+    }
 
     /** The controller's arrays at their own starts, and the controller itself. */
     Builder controller(FlashController controller) {
@@ -94,7 +111,7 @@ public record InstalledModel(List<Mapping> mappings, List<CommandArray> commandA
     }
 
     InstalledModel build() {
-      return new InstalledModel(mappings, commandArrays, peripherals);
+      return new InstalledModel(mappings, commandArrays, peripherals, atlas);
     }
   }
 }

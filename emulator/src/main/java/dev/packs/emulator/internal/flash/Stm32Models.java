@@ -53,6 +53,7 @@ final class Stm32Models {
         .peripheral(Blocks.info("DEVSIG", 0x1FFF_F7A0, 0x60, names, values),
             Blocks.dbgmcu(0xE004_2000, idcode), Blocks.iwdg(0x4000_3000),
             Blocks.wwdg(0x4000_2C00), Blocks.rccF1(0x4002_1000))
+        .atlas(Atlas.stm32f1())
         .build();
   }
 
@@ -99,6 +100,7 @@ final class Stm32Models {
                 0x08, 0x2030_3637, sizeWord, kib << 16)),
             Blocks.dbgmcu(0xE004_2000, f7 ? 0x1001_6449 : 0x1007_6413),
             Blocks.iwdg(0x4000_3000), Blocks.wwdg(0x4000_2C00), Blocks.rccF4(0x4002_3800))
+        .atlas(Atlas.stm32f4())
         .build();
   }
 
@@ -152,6 +154,7 @@ final class Stm32Models {
             Blocks.dbgmcu(0xE004_4000, u5 ? 0x2001_6482 : 0x2001_6472),
             Blocks.iwdg(0x4000_3000), Blocks.wwdg(0x4000_2C00),
             u5 ? Blocks.rccU5(0x4602_0C00) : Blocks.rccL4(0x4002_1000))
+        .atlas(u5 ? Atlas.stm32u5() : Atlas.stm32l5())
         .build();
   }
 
@@ -187,6 +190,7 @@ final class Stm32Models {
                     0x94, 0x3432_5102, 0x98, 0x2030_3637, 0xE0, kib)),
             Blocks.dbgmcu(0xE004_2000, small ? 0x2001_6494 : 0x2001_6495),
             Blocks.iwdg(0x4000_3000), Blocks.wwdg(0x4000_2C00), Blocks.rccL4(0x5800_0000))
+        .atlas(Atlas.stm32wb())
         .build();
   }
 }

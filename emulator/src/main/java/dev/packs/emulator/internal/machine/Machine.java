@@ -36,11 +36,19 @@ public final class Machine {
   private final MemoryBus bus;
   private final List<FlashArray> flashes;
   private final List<String> notes;
+  private final Optional<InstalledModel> model;
 
-  private Machine(MemoryBus bus, List<FlashArray> flashes, List<String> notes) {
+  private Machine(MemoryBus bus, List<FlashArray> flashes, List<String> notes,
+      Optional<InstalledModel> model) {
     this.bus = bus;
     this.flashes = List.copyOf(flashes);
     this.notes = List.copyOf(notes);
+    this.model = model;
+  }
+
+  /** The family's name for an unmodelled peripheral at {@code address}, when the model knows it. */
+  public Optional<String> unmodelled(int address) {
+    return model.flatMap(m -> m.unmodelled(address));
   }
 
   /** Everything a device is built from. */
@@ -73,12 +81,12 @@ public final class Machine {
       builder.peripheral(p);
     }
     List<FlashArray> arrays = new ArrayList<>();
-    if (spec.model().isPresent()) {
-      InstalledModel installed = FlashModels.install(spec.model().get(), new ModelContext(
-          spec.flashes(), spec.device(), spec.memories(), spec.busyPolls()));
-      place(installed, builder, taken);
-      arrays.addAll(installed.arrays());
-    }
+    Optional<InstalledModel> installed = spec.model().map(m -> FlashModels.install(m,
+        new ModelContext(spec.flashes(), spec.device(), spec.memories(), spec.busyPolls())));
+    installed.ifPresent(m -> {
+      place(m, builder, taken);
+      arrays.addAll(m.arrays());
+    });
     for (FlashRegion region : spec.flashes()) {
       readOnlyFlash(region.start(), region.size(), region.erasedValue(), region, "flash region",
           builder, taken, arrays, notes);
@@ -90,7 +98,7 @@ public final class Machine {
             arrays, notes);
       }
     }
-    return new Machine(builder.build(), arrays, notes);
+    return new Machine(builder.build(), arrays, notes, installed);
   }
 
   private static void place(InstalledModel installed, MemoryBus.Builder builder, Spans taken) {
