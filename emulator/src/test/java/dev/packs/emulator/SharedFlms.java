@@ -19,12 +19,12 @@ final class SharedFlms {
     }
   }
 
-  private static final String GD = "pdsc/GigaDevice.";
-  private static final String F3 = "flm/STM32F3xx_DFP/Keil.STM32F3xx_DFP.3.1.1-dev-tag.pdsc";
-  private static final String F7 = "flm/STM32F7xx_DFP/Keil.STM32F7xx_DFP.3.1.2-dev-tag.pdsc";
-  private static final String L5 = "flm/STM32L5xx_DFP/Keil.STM32L5xx_DFP.2.1.1-dev-tag.pdsc";
-  private static final String U5 = "flm/STM32U5xx_DFP/Keil.STM32U5xx_DFP.3.0.0-dev-tag.pdsc";
-  private static final String WB = "flm/STM32WBxx_DFP/Keil.STM32WBxx_DFP.2.0.2-dev-tag.pdsc";
+  static final String GD = "pdsc/GigaDevice.";
+  static final String F3 = "flm/STM32F3xx_DFP/Keil.STM32F3xx_DFP.3.1.1-dev-tag.pdsc";
+  static final String F7 = "flm/STM32F7xx_DFP/Keil.STM32F7xx_DFP.3.1.2-dev-tag.pdsc";
+  static final String L5 = "flm/STM32L5xx_DFP/Keil.STM32L5xx_DFP.2.1.1-dev-tag.pdsc";
+  static final String U5 = "flm/STM32U5xx_DFP/Keil.STM32U5xx_DFP.3.0.0-dev-tag.pdsc";
+  static final String WB = "flm/STM32WBxx_DFP/Keil.STM32WBxx_DFP.2.0.2-dev-tag.pdsc";
 
   static Case flash(String flm, String pdsc, String device) {
     return new Case(flm, pdsc, device, Kind.FLASH, Optional.empty());

@@ -38,6 +38,8 @@ final class VendorAlgorithm {
   final Device device;
   final Emulator emulator;
   final PlacedAlgorithm placed;
+  /** Every peripheral register write since the last call began. */
+  final List<PeripheralWrite> writes;
 
   /** The outcome of one call: the halt, r0 after a breakpoint, and the emulator's explanation. */
   record Call(String function, Halt halt, long result, Optional<String> explanation) {
@@ -54,7 +56,8 @@ final class VendorAlgorithm {
   }
 
   private VendorAlgorithm(FlashAlgorithm algorithm, Device device, Emulator emulator,
-      PlacedAlgorithm placed) {
+      PlacedAlgorithm placed, List<PeripheralWrite> writes) {
+    this.writes = writes;
     this.algorithm = algorithm;
     this.device = device;
     this.emulator = emulator;
@@ -92,6 +95,11 @@ final class VendorAlgorithm {
    * throws {@link PlacementException}, which names every size.
    */
   static VendorAlgorithm on(String flm, String pdsc, String deviceName) {
+    return on(flm, pdsc, deviceName, EmulatorBuilder.DEFAULT_BUSY_POLLS);
+  }
+
+  /** As above, with operations busy for {@code busyPolls} status reads (huge: never done). */
+  static VendorAlgorithm on(String flm, String pdsc, String deviceName, int busyPolls) {
     FlashAlgorithm algorithm = load(flm);
     Device device = device(pdsc, deviceName);
     List<FlashRegion.SectorRun> runs = new ArrayList<>();
@@ -104,17 +112,25 @@ final class VendorAlgorithm {
         .toList();
     Core core = device.processors().stream().findFirst()
         .flatMap(p -> Core.fromPdsc(p.core())).orElse(Core.CORTEX_M4);
+    List<PeripheralWrite> writes = new ArrayList<>();
     EmulatorBuilder builder = Emulator.builder()
+        .listener(new EmulatorListener() {
+          @Override
+          public void peripheralWrite(PeripheralWrite write) {
+            writes.add(write);
+          }
+        })
         .core(core)
         .memoryMap(map)
         .flash(new FlashRegion(algorithm.device().start(), algorithm.device().size(),
             algorithm.device().erasedValue(), runs))
-        .device(device.name());
+        .device(device.name())
+        .busyPolls(busyPolls);
     FlashModel.forDevice(device.name()).ifPresent(builder::model);
     Emulator emulator = builder.build();
     PlacedAlgorithm placed = AlgorithmPlacer.place(algorithm, window(device, algorithm));
     emulator.write(placed.loadAddress(), placed.image().toByteArray());
-    return new VendorAlgorithm(algorithm, device, emulator, placed);
+    return new VendorAlgorithm(algorithm, device, emulator, placed, writes);
   }
 
   /** The pack's RAMstart/RAMsize for this algorithm, else the default RAM, as the engine picks. */
@@ -188,6 +204,7 @@ final class VendorAlgorithm {
   }
 
   Call call(String function, long entry, long... args) {
+    writes.clear();
     emulator.writeRegister(CoreRegister.PC, (int) (entry & ~1L));
     emulator.writeRegister(CoreRegister.XPSR, 0x0100_0000);
     emulator.writeRegister(CoreRegister.SP, (int) placed.stackTop());
@@ -204,6 +221,12 @@ final class VendorAlgorithm {
           "stopped on a BKPT at 0x%08X inside the algorithm", halt.pc())));
     }
     return new Call(function, halt, result, emulator.explain(halt));
+  }
+
+  /** The registers written during the last call, by name (or address), in order. */
+  List<String> registersWritten() {
+    return writes.stream().map(w -> w.register().orElse(String.format("0x%08X", w.address())))
+        .toList();
   }
 
   /** A page of data that differs at every address and is never all erased. */

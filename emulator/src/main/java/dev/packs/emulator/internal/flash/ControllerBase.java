@@ -87,6 +87,15 @@ abstract class ControllerBase implements FlashController {
     }
   }
 
+  /**
+   * A byte or half-word read of a register (the STM32 flash interfaces allow them): the word
+   * read, shifted down to the bytes asked for.
+   */
+  final int readNarrow(int offset, int size) {
+    int word = read(offset & ~3, 4) >>> (8 * (offset & 3));
+    return size >= 4 ? word : word & ((1 << (8 * size)) - 1);
+  }
+
   /** Starts an operation: the controller reports busy for the next few status polls. */
   final void startBusy() {
     busyLeft = busyPolls;

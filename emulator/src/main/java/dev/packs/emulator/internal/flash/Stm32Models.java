@@ -178,7 +178,8 @@ final class Stm32Models {
         SectorTable.uniform(0x80, 0x80));
     Stm32PageFlash.storeFactory(optionBytes, WB_SLOTS, WB_FACTORY);
     Stm32PageFlash controller = new Stm32PageFlash(0x5800_4000, main, optionBytes,
-        new Stm32PageFlash.Variant("STM32WB", page, 8, 0, WB_OPTIONS, WB_SLOTS),
+        new Stm32PageFlash.Variant("STM32WB", page, 8, 0, WB_OPTIONS, WB_SLOTS,
+            Map.of(Stm32PageFlash.SFR, (int) (size / page) - 8, 0x84, 0), true),
         ctx.busyPolls());
     int kib = (int) (size / KIB);
     return new InstalledModel.Builder()

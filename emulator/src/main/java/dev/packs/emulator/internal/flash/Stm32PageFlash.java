@@ -54,7 +54,12 @@ public final class Stm32PageFlash extends ControllerBase {
    * is stored in the option bytes (offsets into the option array; its complement follows at +4).
    */
   public record Variant(String name, int pageSize, int pnbBits, int bkerBit,
-      String[] optionNames, int[] optionSlots) {}
+      String[] optionNames, int[] optionSlots, Map<Integer, Integer> otherResets,
+      boolean secureArea) {}
+
+  /** Where the WB keeps its secure flash start (SFR.SFSA, in pages) and OPTR's ESE bit. */
+  static final int SFR = 0x80;
+  static final int OPTR_ESE = 1 << 8;
 
   private final Variant variant;
   private final FlashArray optionBytes;
@@ -83,6 +88,10 @@ public final class Stm32PageFlash extends ControllerBase {
     for (int i = 0; i < variant.optionNames().length; i++) {
       n.put(OPTR + 4 * i, variant.optionNames()[i]);
     }
+    if (variant.secureArea()) {
+      n.put(SFR, "SFR");
+      n.put(0x84, "SRRVR");
+    }
     return n;
   }
 
@@ -105,6 +114,7 @@ public final class Stm32PageFlash extends ControllerBase {
     optKey1Seen = false;
     pendingOffset = -1;
     plain.clear();
+    plain.putAll(variant.otherResets());
     loadOptions();
     clearBusy();
   }
@@ -121,7 +131,9 @@ public final class Stm32PageFlash extends ControllerBase {
 
   @Override
   public int read(int offset, int size) {
-    requireWord(offset, size, false);
+    if (size != 4 || (offset & 3) != 0) {
+      return readNarrow(offset, size);
+    }
     if (offset >= OPTR && offset < OPTR + 4 * options.length) {
       return options[(offset - OPTR) / 4];
     }
@@ -223,6 +235,10 @@ public final class Stm32PageFlash extends ControllerBase {
         sr |= SR_PGSERR;
         return;
       }
+      if (secure(page * variant.pageSize())) {
+        sr |= SR_WRPERR;
+        return;
+      }
       array().erase((bank2 ? bankSize() : 0) + page * variant.pageSize(), variant.pageSize());
     } else if (ops != 0 && (ops & ~(CR_MER1 | CR_MER2)) == 0) {
       if ((ops & CR_MER1) != 0) {
@@ -263,6 +279,10 @@ public final class Stm32PageFlash extends ControllerBase {
         sr |= SR_PGAERR;
         return;
       }
+      if (secure(offset)) {
+        sr |= SR_WRPERR;
+        return;
+      }
       if (!target.isErased(offset, 8)) {
         sr |= SR_PROGERR;
         return;
@@ -279,6 +299,18 @@ public final class Stm32PageFlash extends ControllerBase {
     }
     target.program(offset, 4, value);
     startBusy();
+  }
+
+  /**
+   * On the WB, with OPTR.ESE set the flash from SFR.SFSA (in pages) up belongs to the radio
+   * core: the application core may neither erase nor program it.
+   */
+  private boolean secure(int offset) {
+    if (!variant.secureArea() || (options[0] & OPTR_ESE) == 0) {
+      return false;
+    }
+    int sfsa = plain.getOrDefault(SFR, 0xFF) & 0xFF;
+    return offset / variant.pageSize() >= sfsa;
   }
 
   @Override

@@ -141,7 +141,9 @@ public final class Stm32f1Flash extends ControllerBase {
 
   @Override
   public int read(int offset, int size) {
-    requireWord(offset, size, false);
+    if (size != 4 || (offset & 3) != 0) {
+      return readNarrow(offset, size);
+    }
     int local = variant.bank1Offset() != 0 && offset >= BANK1 ? offset - BANK1 : offset;
     Bank bank = bankOf(offset);
     return switch (local) {

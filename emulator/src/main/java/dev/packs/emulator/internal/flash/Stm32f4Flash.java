@@ -113,7 +113,9 @@ public final class Stm32f4Flash extends ControllerBase {
 
   @Override
   public int read(int offset, int size) {
-    requireWord(offset, size, false);
+    if (size != 4 || (offset & 3) != 0) {
+      return readNarrow(offset, size);
+    }
     return switch (offset) {
       case ACR -> acr;
       case SR -> pollBusy() ? sr | SR_BSY : sr;

@@ -168,7 +168,9 @@ public final class Stm32l5Flash extends ControllerBase {
 
   @Override
   public int read(int offset, int size) {
-    requireWord(offset, size, false);
+    if (size != 4 || (offset & 3) != 0) {
+      return readNarrow(offset, size);
+    }
     if (offset >= OPTR && offset < OPTR + 4 * OPTION_WORDS) {
       return options[(offset - OPTR) / 4];
     }
