@@ -1,6 +1,7 @@
 package dev.packs.cli;
 
 import dev.packs.emulator.Core;
+import dev.packs.emulator.EmulatorBuilder;
 import dev.packs.emulator.FlashModel;
 import dev.packs.emulator.RamRegion;
 import dev.packs.flm.FlashAlgorithm;
@@ -35,7 +36,7 @@ record EmulatedDevice(String name, List<RamRegion> rams, RamWindow placement, Co
       }
     }
     if (rams.isEmpty()) {
-      throw new IllegalArgumentException("device " + device.name() + " lists no RAM to emulate");
+      rams.add(EmulatorBuilder.FALLBACK_RAM);
     }
     Core core = device.processors().stream().findFirst()
         .flatMap(p -> Core.fromPdsc(p.core())).orElse(Core.CORTEX_M4);
@@ -62,8 +63,10 @@ record EmulatedDevice(String name, List<RamRegion> rams, RamWindow placement, Co
         .or(() -> device.memories().stream()
             .filter(m -> m.access().indexOf('w') >= 0 && m.access().indexOf('x') >= 0).findFirst())
         .or(() -> device.memories().stream().filter(m -> m.access().indexOf('w') >= 0).findFirst())
-        .orElseThrow();
-    return new RamWindow(ram.start(), ram.size());
+        .orElse(null);
+    return ram == null
+        ? new RamWindow(EmulatorBuilder.FALLBACK_RAM.start(), EmulatorBuilder.FALLBACK_RAM.size())
+        : new RamWindow(ram.start(), ram.size());
   }
 
   private static String fileName(String path) {
