@@ -25,6 +25,12 @@ public enum FlashModel {
   STM32L5(0x4002_2000L, "STM32L5"),
   /** STM32U5 FLASH at 0x40022000: the L5 design with 8 KiB pages and quad-word programs. */
   STM32U5(0x4002_2000L, "STM32U5"),
+  /** STM32L4/L4+ FLASH at 0x40022000: page erase (two banks on L47x/L49x/L4+), option bytes at 0x1FFF7800. */
+  STM32L4(0x4002_2000L, "STM32L4"),
+  /** STM32G0/C0 FLASH at 0x40022000: page erase (BKER on G0B/G0C), option bytes at 0x1FFF7800. */
+  STM32G0(0x4002_2000L, "STM32G0", "STM32C0"),
+  /** STM32WL FLASH at 0x58004000: the WB design with 2 KiB pages and option bytes at 0x1FFF7800. */
+  STM32WL(0x5800_4000L, "STM32WL"),
   /** STM32WB FLASH at 0x58004000: page erase, double-word programs, option bytes at 0x1FFF8000. */
   STM32WB(0x5800_4000L, "STM32WB1", "STM32WB3", "STM32WB5"),
   /** HDSC HC32F120/M120 EFM at 0x40000800. */

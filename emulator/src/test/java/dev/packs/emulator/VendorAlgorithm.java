@@ -26,7 +26,8 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * A real vendor flash algorithm from ../shared/data/flm on its device from a real descriptor, run
+ * A real vendor flash algorithm from ../shared/data/flm (or one of the repository's own, under
+ * test-algorithms/) on its device from a real descriptor, run
  * as the flash engine runs it: the device's memory map and flash model, strict bus, the algorithm
  * placed by AlgorithmPlacer in the pack's RAM window (else the default RAM), LR on the trampoline,
  * SP and r9 from the placement, arguments in r0-r3.
@@ -70,7 +71,8 @@ final class VendorAlgorithm {
   }
 
   static FlashAlgorithm load(String flm) {
-    Path path = shared("flm/" + flm);
+    Path path = flm.startsWith("test-algorithms/")
+        ? Path.of(System.getProperty("packs.repo")).resolve(flm) : shared("flm/" + flm);
     try {
       return FlmLoader.load(Files.readAllBytes(path), path.getFileName().toString());
     } catch (IOException e) {
@@ -100,6 +102,12 @@ final class VendorAlgorithm {
 
   /** As above, with operations busy for {@code busyPolls} status reads (huge: never done). */
   static VendorAlgorithm on(String flm, String pdsc, String deviceName, int busyPolls) {
+    return on(flm, pdsc, deviceName, busyPolls, Optional.empty());
+  }
+
+  /** As above on another core than the device's (an algorithm built for a bigger core). */
+  static VendorAlgorithm on(String flm, String pdsc, String deviceName, int busyPolls,
+      Optional<Core> coreOverride) {
     FlashAlgorithm algorithm = load(flm);
     Device device = device(pdsc, deviceName);
     List<FlashRegion.SectorRun> runs = new ArrayList<>();
@@ -110,8 +118,8 @@ final class VendorAlgorithm {
         .filter(m -> m.size() > 0)
         .map(m -> new DeviceMemory(m.name(), m.start(), m.size(), m.writable()))
         .toList();
-    Core core = device.processors().stream().findFirst()
-        .flatMap(p -> Core.fromPdsc(p.core())).orElse(Core.CORTEX_M4);
+    Core core = coreOverride.or(() -> device.processors().stream().findFirst()
+        .flatMap(p -> Core.fromPdsc(p.core()))).orElse(Core.CORTEX_M4);
     List<PeripheralWrite> writes = new ArrayList<>();
     EmulatorBuilder builder = Emulator.builder()
         .listener(new EmulatorListener() {

@@ -101,6 +101,20 @@ final class Blocks {
         List.of(new ClockControl.Switch(0x08, 0, 2, 2)), Map.of());
   }
 
+  /** The STM32G0/C0 RCC at 0x40021000: CR ready bits, CFGR with three-bit SW and SWS. */
+  static ClockControl rccG0(int base) {
+    return new ClockControl("RCC", base, 0x400,
+        Map.ofEntries(Map.entry(0x00, "CR"), Map.entry(0x04, "ICSCR"), Map.entry(0x08, "CFGR"),
+            Map.entry(0x0C, "PLLCFGR"), Map.entry(0x34, "IOPENR"), Map.entry(0x38, "AHBENR"),
+            Map.entry(0x3C, "APBENR1"), Map.entry(0x40, "APBENR2"), Map.entry(0x5C, "BDCR"),
+            Map.entry(0x60, "CSR")),
+        Map.of(0x00, 0x0000_0500, 0x0C, 0x0000_1000, 0x38, 0x0000_0100),
+        List.of(new ClockControl.Ready(0x00, 1 << 8, 1 << 10), new ClockControl.Ready(0x00,
+            1 << 16, 1 << 17), new ClockControl.Ready(0x00, 1 << 24, 1 << 25),
+            new ClockControl.Ready(0x60, 1, 1 << 1)),
+        List.of(new ClockControl.Switch(0x08, 0, 3, 3)), Map.of());
+  }
+
   /** The STM32U5 RCC at 0x46020C00: CR ready bits (MSIS, HSI16, HSE, PLL1..3), CFGR1 SWS. */
   static ClockControl rccU5(int base) {
     return new ClockControl("RCC", base, 0x400,

@@ -21,6 +21,7 @@ public final class FlashModels {
       case STM32F4 -> Stm32Models.f4(ctx);
       case STM32L5, STM32U5 -> Stm32Models.l5(model, ctx);
       case STM32WB -> Stm32Models.wb(ctx);
+      case STM32L4, STM32G0, STM32WL -> Stm32Models.l4(model, ctx);
       case HC32 -> hc32(ctx);
       case HC32_EFM -> hc32Efm(ctx);
       case NRF52 -> nrf52(ctx);

@@ -30,12 +30,19 @@ public record ModelContext(List<FlashRegion> regions, String device, List<Device
     return regions.stream().filter(r -> r.start() >= start && r.start() < start + span).findFirst();
   }
 
-  /** The size of the memory at {@code start}: a requested region, else a descriptor memory. */
+  /**
+   * The size of the flash at {@code start}: the larger of a requested region there and the
+   * descriptor's read-only memory there (an algorithm may cover only part of the chip).
+   */
   Optional<Long> sizeAt(long start) {
     Optional<Long> region = regions.stream().filter(r -> r.start() == start)
         .map(FlashRegion::size).findFirst();
-    return region.or(() -> memories.stream().filter(m -> m.start() == start && !m.writable())
-        .map(DeviceMemory::size).findFirst());
+    Optional<Long> memory = memories.stream().filter(m -> m.start() == start && !m.writable())
+        .map(DeviceMemory::size).findFirst();
+    if (region.isPresent() && memory.isPresent()) {
+      return Optional.of(Math.max(region.get(), memory.get()));
+    }
+    return region.or(() -> memory);
   }
 
   /** The device's RAM in KiB, as its writable memories add up (20 when none is known). */

@@ -194,4 +194,50 @@ final class Stm32Models {
         .atlas(Atlas.stm32wb())
         .build();
   }
+
+  /** The L4/G0/WL option registers from OPTR on, stored as word and complement from 0x1FFF7800. */
+  private static final String[] L4_OPTIONS = {"OPTR", "PCROP1SR", "PCROP1ER", "WRP1AR",
+      "WRP1BR"};
+  private static final int[] L4_SLOTS = {0x00, 0x08, 0x10, 0x18, 0x20};
+
+  /**
+   * STM32L4/L4+, G0/C0 and WL: the page controller (at 0x40022000, 0x58004000 on the WL) with
+   * option bytes at 0x1FFF7800 and FLASHSIZE at 0x1FFF75E0. Dual-bank parts (L47x/L48x/L49x/L4Ax,
+   * the L4+, G0B/G0C) number pages per bank and pick the bank with BKER.
+   */
+  static InstalledModel l4(FlashModel model, ModelContext ctx) {
+    String device = ctx.upperDevice();
+    boolean wl = model == FlashModel.STM32WL;
+    boolean g0 = model == FlashModel.STM32G0;
+    boolean l4plus = device.matches("STM32L4[RSPQ].*");
+    boolean dual = l4plus || device.matches("STM32L4(7|8|9|A).*")
+        || device.matches("STM32G0[BC].*");
+    long size = ctx.sizeAt(FLASH).orElse(wl ? 256L * KIB : g0 ? 128L * KIB : 1024L * KIB);
+    int page = l4plus ? 4 * KIB : 2 * KIB;
+    int bker = !dual ? 0 : g0 ? 13 : 11;
+    FlashArray main = new FlashArray(FLASH, (int) size, 0xFF,
+        SectorTable.uniform((int) size, page));
+    FlashArray optionBytes = new FlashArray(0x1FFF_7800, 0x28, 0xFF,
+        SectorTable.uniform(0x28, 0x28));
+    int optr = g0 ? 0xFFFF_FEAA : wl ? 0x3FEF_F0AA : 0xFFEF_F8AA;
+    Stm32PageFlash.storeFactory(optionBytes, L4_SLOTS,
+        new int[] {optr, 0xFFFF_FFFF, 0, 0x00FF_00FF, 0x00FF_00FF});
+    Stm32PageFlash controller = new Stm32PageFlash(wl ? 0x5800_4000 : 0x4002_2000, main,
+        optionBytes, new Stm32PageFlash.Variant(model.name(), page, g0 ? 10 : 8, bker,
+            L4_OPTIONS, L4_SLOTS, Map.of(), false), ctx.busyPolls());
+    int kib = (int) (size / KIB);
+    int idcode = g0 ? 0x1000_6460 : wl ? 0x1001_6497 : l4plus ? 0x1001_6470 : 0x1007_6415;
+    return new InstalledModel.Builder()
+        .controller(controller)
+        .peripheral(
+            Blocks.info("INFO", 0x1FFF_7500, 0x100, Map.of(0x00, "PACKAGE", 0x90, "UID0",
+                0x94, "UID1", 0x98, "UID2", 0xE0, "FLASHSIZE"),
+                Map.of(0x90, 0x0031_0032, 0x94, 0x3432_5102, 0x98, 0x2030_3637, 0xE0, kib)),
+            Blocks.dbgmcu(g0 ? 0x4001_5800 : 0xE004_2000, idcode),
+            Blocks.iwdg(0x4000_3000), Blocks.wwdg(0x4000_2C00),
+            wl ? Blocks.rccL4(0x5800_0000) : g0 ? Blocks.rccG0(0x4002_1000)
+                : Blocks.rccL4(0x4002_1000))
+        .atlas(wl ? Atlas.stm32wb() : Atlas.stm32g4())
+        .build();
+  }
 }

@@ -87,13 +87,22 @@ public final class Machine {
       place(m, builder, taken);
       arrays.addAll(m.arrays());
     });
+    Spans modelArrays = new Spans();
+    installed.ifPresent(m -> {
+      m.mappings().forEach(a -> modelArrays.add(a.start(), a.array().size()));
+      m.commandArrays().forEach(c -> modelArrays.add(Integer.toUnsignedLong(c.array().start()),
+          c.array().size()));
+    });
     for (FlashRegion region : spec.flashes()) {
+      if (modelArrays.free(region.start(), region.size()).isEmpty()) {
+        continue;  // the model serves it
+      }
       readOnlyFlash(region.start(), region.size(), region.erasedValue(), region, "flash region",
           builder, taken, arrays, notes);
     }
     placeRam(spec, builder, taken, notes);
     for (DeviceMemory m : spec.memories()) {
-      if (!m.writable()) {
+      if (!m.writable() && !modelArrays.free(m.start(), m.size()).isEmpty()) {
         readOnlyFlash(m.start(), m.size(), 0xFF, null, "memory " + m.name(), builder, taken,
             arrays, notes);
       }
