@@ -37,8 +37,17 @@ public enum FlashModel {
   HC32_EFM(0x4000_0800L, "HC32F12", "HC32M12"),
   /** HDSC HC32F0xx/F1xx/L1xx FLASH at 0x40020000 (BYPASS-protected registers, CR.OP modes). */
   HC32(0x4002_0000L, "HC32F0", "HC32F1", "HC32L1", "FLASHHC32"),
-  /** Nordic nRF52 NVMC at 0x4001E000, with the FICR it reads. */
-  NRF52(0x4001_E000L, "nRF52"),
+  /** Nordic nRF51/nRF52 NVMC at 0x4001E000 (ERASEPAGE), with the FICR it reads. */
+  NRF52(0x4001_E000L, "nRF52", "nRF51"),
+  /** Nordic nRF53/nRF91 NVMC at 0x50039000: pages erased by writing 0xFFFFFFFF; FICR at 0x00FF0000. */
+  NRF91(0x5003_9000L, "nRF91", "nRF53"),
+  /** NXP Kinetis FTFA/FTFL/FTFE at 0x40020000: FCCOB commands launched by FSTAT.CCIF. */
+  KINETIS(0x4002_0000L, "MK", "MKL", "MKE", "MKV", "MKW"),
+  /** Microchip SAM D/L/C NVMCTRL at 0x41004000 (SAMD21 style): page buffer, ER/WP commands. */
+  SAM_NVMCTRL(0x4100_4000L, "ATSAMD1", "ATSAMD2", "ATSAML1", "ATSAML2", "ATSAMC2", "SAMD1",
+      "SAMD2", "SAML2", "SAMC2"),
+  /** Silicon Labs EFM32/EFR32 MSC (Series 1 at 0x400E0000, Series 2 at 0x40030000). */
+  EFM32(0x400E_0000L, "EFM32", "EFR32", "EZR32", "BGM", "MGM"),
   /** The PACKS simple flash controller our own test algorithms drive (test-algorithms/SFC.md). */
   SFC(0x4002_2000L, "PACKS", "SFC");
 

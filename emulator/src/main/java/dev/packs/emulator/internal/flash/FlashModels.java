@@ -25,6 +25,10 @@ public final class FlashModels {
       case HC32 -> hc32(ctx);
       case HC32_EFM -> hc32Efm(ctx);
       case NRF52 -> nrf52(ctx);
+      case NRF91 -> nrf91(ctx);
+      case KINETIS -> kinetis(ctx);
+      case SAM_NVMCTRL -> sam(ctx);
+      case EFM32 -> efm32(ctx);
       case SFC -> new InstalledModel.Builder().controller(new SimpleFlashController(
           (int) model.base(), first(ctx), ctx.busyPolls())).build();
     };
@@ -120,6 +124,97 @@ public final class FlashModels {
         .build();
   }
 
+  /**
+   * Kinetis: the FTFx at 0x40020000 over the program flash at 0 (FTFE with 8-byte phrases on the
+   * K6x/K8x/K28, else FTFA/FTFL with longwords), the watchdog algorithms unlock and the SIM.
+   */
+  private static InstalledModel kinetis(ModelContext ctx) {
+    String device = ctx.upperDevice();
+    boolean ftfe = device.startsWith("MK6") || device.startsWith("MK8")
+        || device.startsWith("MK28");
+    long size = ctx.sizeAt(0).orElse(ftfe ? 1024L * 1024 : 128L * 1024);
+    FlashArray array = ctx.array(0, size, 0xFF, ftfe ? 4096 : 1024);
+    RegisterFile wdog = RegisterFile.builder("WDOG", 0x4005_2000, 0x1000)
+        .register(0x00, "STCTRLH_L", 0x01D3, -1)
+        .register(0x04, "TOVALH_L", 0x004C_01D3, -1)
+        .register(0x08, "WINH_L", 0, -1)
+        .register(0x0C, "REFRESH_UNLOCK", 0xD928_B480, -1)
+        .build();
+    RegisterFile sim = RegisterFile.builder("SIM", 0x4004_7000, 0x2000)
+        .register(0x0000, "SOPT1", 0, -1)
+        .register(0x1004, "SOPT2", 0, -1)
+        .constant(0x1024, "SDID", ftfe ? 0x0000_0340 : 0x2510_0280)
+        .register(0x1034, "SCGC5", 0x0004_0182, -1)
+        .register(0x1038, "SCGC6", 0x4000_0001, -1)
+        .register(0x1044, "CLKDIV1", 0, -1)
+        .register(0x1100, "COPC", 0x0C, -1)
+        .build();
+    return new InstalledModel.Builder()
+        .controller(new KinetisFtfx(KinetisFtfx.DEFAULT_BASE, array, ftfe ? 8 : 4,
+            ctx.busyPolls()))
+        .peripheral(wdog, sim)
+        .build();
+  }
+
+  /** SAM D/L/C: NVMCTRL at 0x41004000 over the flash at 0, 64-byte pages in rows of four. */
+  private static InstalledModel sam(ModelContext ctx) {
+    long size = ctx.sizeAt(0).orElse(256L * 1024);
+    FlashArray array = ctx.array(0, size, 0xFF, 256);
+    RegisterFile pm = RegisterFile.builder("PM", 0x4000_0400, 0x400)
+        .register(0x14, "AHBMASK", 0x7F, -1)
+        .register(0x18, "APBAMASK", 0x7F, -1)
+        .register(0x1C, "APBBMASK", 0x7F, -1)
+        .register(0x20, "APBCMASK", 0x0001_0000, -1)
+        .build();
+    RegisterFile dsu = RegisterFile.builder("DSU", 0x4100_2000, 0x2000)
+        .constant(0x18, "DID", 0x1001_0005)
+        .build();
+    return new InstalledModel.Builder()
+        .controller(new SamNvmctrl(SamNvmctrl.DEFAULT_BASE, array, 64, ctx.busyPolls()))
+        .peripheral(pm, dsu)
+        .build();
+  }
+
+  /**
+   * EFM32/EFR32: Series 2 parts (EFR32xG2x, the ones named ...G2...) have the MSC at 0x40030000 with
+   * 8 KiB pages, Series 1 at 0x400E0000 with 2 KiB pages; both erase to 0xFF.
+   */
+  private static InstalledModel efm32(ModelContext ctx) {
+    boolean series2 = ctx.upperDevice().matches("(EFR32|EFM32|BGM|MGM)[A-Z]*2.*");
+    long size = ctx.sizeAt(0).orElse(512L * 1024);
+    FlashArray array = ctx.array(0, size, 0xFF, series2 ? 8192 : 2048);
+    RegisterFile cmu = series2
+        ? RegisterFile.builder("CMU", 0x4000_8000, 0x4000)
+            .register(0x064, "CLKEN0", 0, -1)
+            .register(0x068, "CLKEN1", 0, -1)
+            .register(0x1064, "CLKEN0_SET", 0, -1)
+            .register(0x1068, "CLKEN1_SET", 0, -1)
+            .build()
+        : RegisterFile.builder("CMU", 0x400E_4000, 0x400)
+            .register(0x0B0, "HFBUSCLKEN0", 0, -1)
+            .build();
+    return new InstalledModel.Builder()
+        .controller(new EfmMsc(series2 ? 0x4003_0000 : 0x400E_0000, array,
+            series2 ? EfmMsc.SERIES2 : EfmMsc.SERIES1, ctx.busyPolls()))
+        .peripheral(cmu)
+        .build();
+  }
+
+  /** nRF53/nRF91: the NVMC at 0x50039000 (and its non-secure alias 0x40039000), FICR at 0x00FF0000. */
+  private static InstalledModel nrf91(ModelContext ctx) {
+    long size = ctx.sizeAt(0).orElse(1024L * 1024);
+    FlashArray array = ctx.array(0, size, 0xFF, 4096);
+    NordicNvmc nvmc = new NordicNvmc((int) FlashModel.NRF91.base(), array, true,
+        ctx.busyPolls());
+    boolean nrf53 = ctx.upperDevice().startsWith("NRF53");
+    RegisterFile ficr = RegisterFile.builder("FICR", 0x00FF_0000, 0x1000)
+        .constant(0x140, "INFO_PART", nrf53 ? 0x5340 : 0x9160)
+        .constant(0x220, "CODEPAGESIZE", 4096)
+        .constant(0x224, "CODESIZE", (int) (size / 4096))
+        .build();
+    return new InstalledModel.Builder().controller(nvmc).peripheral(ficr).build();
+  }
+
   private static InstalledModel nrf52(ModelContext ctx) {
     FlashArray array = first(ctx);
     NordicNvmc nvmc = new NordicNvmc((int) FlashModel.NRF52.base(), array, ctx.busyPolls());
@@ -127,7 +222,8 @@ public final class FlashModels {
     RegisterFile ficr = RegisterFile.builder("FICR", 0x1000_0000, 0x1000)
         .constant(0x010, "CODEPAGESIZE", pageSize)
         .constant(0x014, "CODESIZE", array.size() / pageSize)
-        .constant(0x100, "INFO_PART", 0x52832)
+        .constant(0x100, "INFO_PART",
+            ctx.upperDevice().startsWith("NRF51") ? 0x51822 : 0x52832)
         .constant(0x10C, "INFO_RAM", 64)
         .constant(0x110, "INFO_FLASH", array.size() / 1024)
         .build();
