@@ -26,7 +26,6 @@ public final class MemoryBus implements Bus {
       MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
   private static final VarHandle SHORT =
       MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
-  private static final int RECENT = 256;
   private static final int[] NO_STARTS = new int[0];
   private static final byte[][] NO_BYTES = new byte[0][];
 
@@ -43,9 +42,7 @@ public final class MemoryBus implements Bus {
   private final Peripheral[] peripherals;
   private final boolean permissive;
   private BusObserver observer = BusObserver.NONE;
-  private final int[] recentReads = new int[RECENT];
-  private final byte[] recentKinds = new byte[RECENT];
-  private int recentCount;
+  private final ReadTrace reads = new ReadTrace();
 
   /** What kind of memory a remembered read hit; lower kinds are better polling suspects. */
   public enum ReadKind {
@@ -139,7 +136,7 @@ public final class MemoryBus implements Bus {
       return load(allBytes[index], address - allStarts[index], 2, address);
     }
     Peripheral p = peripheralAt(address, 2);
-    if (p instanceof CommandMapped c) {
+    if (p instanceof CommandMappedArray c) {
       return c.read(address - c.base(), 2);
     }
     throw new BusFault(BusFault.Kind.UNMAPPED, address, false,
@@ -230,7 +227,7 @@ public final class MemoryBus implements Bus {
     Peripheral p = peripheralAt(address, size);
     if (p != null) {
       p.write(address - p.base(), size, value);
-      if (!(p instanceof CommandMapped)) {
+      if (!(p instanceof CommandMappedArray)) {
         observer.peripheralWrite(p, address, size, value);
       }
       return;
@@ -254,9 +251,7 @@ public final class MemoryBus implements Bus {
   }
 
   private void remember(int address, ReadKind kind) {
-    int at = recentCount++ % RECENT;
-    recentReads[at] = address;
-    recentKinds[at] = (byte) kind.ordinal();
+    reads.remember(address, kind);
   }
 
   /**
@@ -272,41 +267,11 @@ public final class MemoryBus implements Bus {
    * addresses to flash, and flash to RAM: a status register beats the stack slot a loop also reads.
    */
   public Optional<Polled> mostPolled() {
-    int n = Math.min(recentCount, RECENT);
-    for (ReadKind wanted : new ReadKind[] {ReadKind.PERIPHERAL, ReadKind.FLASH, ReadKind.RAM}) {
-      int best = 0;
-      int bestCount = 0;
-      ReadKind bestKind = wanted;
-      for (int i = 0; i < n; i++) {
-        ReadKind kind = ReadKind.values()[recentKinds[i]];
-        if (!matches(kind, wanted)) {
-          continue;
-        }
-        int count = 0;
-        for (int j = 0; j < n; j++) {
-          if (recentReads[j] == recentReads[i]) {
-            count++;
-          }
-        }
-        if (count > bestCount) {
-          best = recentReads[i];
-          bestCount = count;
-          bestKind = kind;
-        }
-      }
-      if (bestCount > 0) {
-        return Optional.of(new Polled(best, bestKind));
-      }
-    }
-    return Optional.empty();
-  }
-
-  private static boolean matches(ReadKind kind, ReadKind wanted) {
-    return kind == wanted || (wanted == ReadKind.PERIPHERAL && kind == ReadKind.UNMAPPED);
+    return reads.mostPolled();
   }
 
   public void forgetReads() {
-    recentCount = 0;
+    reads.forget();
   }
 
   /** The peripheral at {@code address}, if any, for naming registers in reports. */
@@ -382,7 +347,7 @@ public final class MemoryBus implements Bus {
      */
     public Builder commandMapped(FlashArray array, FlashController controller,
         ArrayReader reader) {
-      peripherals.add(new CommandMapped(array, controller, reader));
+      peripherals.add(new CommandMappedArray(array, controller, reader));
       return this;
     }
 
@@ -422,44 +387,4 @@ public final class MemoryBus implements Bus {
   }
 
   private record Direct(int start, byte[] bytes, FlashArray flash, FlashController controller) {}
-
-  /** A flash array seen through its model on every access. */
-  private record CommandMapped(FlashArray array, FlashController controller, ArrayReader reader)
-      implements Peripheral {
-    @Override
-    public String name() {
-      return controller.name();
-    }
-
-    @Override
-    public int base() {
-      return array.start();
-    }
-
-    @Override
-    public int size() {
-      return array.size();
-    }
-
-    @Override
-    public int read(int offset, int size) {
-      return reader.readArray(offset, size);
-    }
-
-    @Override
-    public void write(int offset, int size, int value) {
-      controller.writeArray(array, offset, size, value);
-    }
-
-    @Override
-    public Optional<String> registerName(int offset) {
-      return controller.registerName(offset + (array.start() - controller.base()))
-          .or(() -> Optional.of(controller.name() + " array"));
-    }
-
-    @Override
-    public void reset() {
-      controller.reset();
-    }
-  }
 }
