@@ -21,6 +21,8 @@ public enum FlashModel {
   MM32(0x4002_2000L, "MM32"),
   /** STM32F2/F4/F7 sector-erase FLASH at 0x40023C00, with OTP and OPTCR option bytes. */
   STM32F4(0x4002_3C00L, "STM32F2", "STM32F4", "STM32F7"),
+  /** STM32H7 FLASH at 0x52002000: a register set per bank, 128 KiB sectors, 256-bit flash words. */
+  STM32H7(0x5200_2000L, "STM32H7"),
   /** STM32L5 FLASH at 0x40022000 with its non-secure and secure register sets. */
   STM32L5(0x4002_2000L, "STM32L5"),
   /** STM32U5 FLASH at 0x40022000: the L5 design with 8 KiB pages and quad-word programs. */

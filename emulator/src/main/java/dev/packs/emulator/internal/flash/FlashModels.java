@@ -19,6 +19,7 @@ public final class FlashModels {
       case STM32G4 -> stm32g4(ctx);
       case STM32F1, GD32, MM32 -> Stm32Models.f1(model, ctx);
       case STM32F4 -> Stm32Models.f4(ctx);
+      case STM32H7 -> Stm32Models.h7(ctx);
       case STM32L5, STM32U5 -> Stm32Models.l5(model, ctx);
       case STM32WB -> Stm32Models.wb(ctx);
       case STM32L4, STM32G0, STM32WL -> Stm32Models.l4(model, ctx);

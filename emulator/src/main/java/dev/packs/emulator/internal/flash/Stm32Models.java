@@ -240,4 +240,30 @@ final class Stm32Models {
         .atlas(wl ? Atlas.stm32wb() : Atlas.stm32g4())
         .build();
   }
+
+  /**
+   * STM32H7: the dual-bank controller at 0x52002000 over 128 KiB sectors (two banks above 1 MiB),
+   * RCC at 0x58024400, DBGMCU at 0x5C001000, FLASH_SIZE at 0x1FF1E880.
+   */
+  static InstalledModel h7(ModelContext ctx) {
+    long size = ctx.sizeAt(FLASH).orElse(2048L * KIB);
+    FlashArray main = new FlashArray(FLASH, (int) size, 0xFF,
+        SectorTable.uniform((int) size, (int) Math.min(size, 128 * KIB)));
+    ClockControl rcc = new ClockControl("RCC", 0x5802_4400, 0x400,
+        Map.of(0x00, "CR", 0x10, "CFGR", 0x28, "PLLCKSELR", 0xD4, "AHB3ENR", 0xD8, "AHB1ENR",
+            0xDC, "AHB2ENR", 0xE0, "AHB4ENR"),
+        Map.of(0x00, 0x0000_0025),
+        List.of(new ClockControl.Ready(0x00, 1, 1 << 2), new ClockControl.Ready(0x00, 1 << 16,
+            1 << 17), new ClockControl.Ready(0x00, 1 << 24, 1 << 25)),
+        List.of(new ClockControl.Switch(0x10, 0, 3, 3)), Map.of());
+    return new InstalledModel.Builder()
+        .controller(new Stm32h7Flash(Stm32h7Flash.DEFAULT_BASE, main, ctx.busyPolls()))
+        .peripheral(
+            Blocks.info("INFO", 0x1FF1_E800, 0x100, Map.of(0x00, "UID0", 0x04, "UID1",
+                0x08, "UID2", 0x80, "FLASH_SIZE"), Map.of(0x00, 0x0031_0032, 0x04, 0x3432_5102,
+                0x08, 0x2030_3637, 0x80, (int) (size / KIB))),
+            Blocks.dbgmcu(0x5C00_1000, 0x1003_6450), Blocks.iwdg(0x5800_4800),
+            Blocks.wwdg(0x5000_3000), rcc)
+        .build();
+  }
 }

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The controllers of the families with no vendor algorithm in the shared data (NXP Kinetis FTFx,
- * Microchip SAM NVMCTRL, Silicon Labs MSC, Nordic nRF91 NVMC), driven register by register the way
+ * Microchip SAM NVMCTRL, Silicon Labs MSC, Nordic nRF91 NVMC, STM32H7 FLASH), driven register by register the way
  * their reference manuals describe, checking the flash array after each step.
  */
 class OtherVendorModelsTest {
@@ -118,5 +118,35 @@ class OtherVendorModelsTest {
     assertThatThrownBy(() -> bus.write(0x3004, 4, -1)).isInstanceOf(BusFault.class)
         .hasMessageContaining("first word");
     assertThat(bus.read(0x00FF_0220, 4)).isEqualTo(0x1000);
+  }
+
+  @Test
+  void stm32h7ProgramsWholeFlashWordsPerBankAndErasesSectors() {
+    // STM32H743: two banks of 1 MiB, 128 KiB sectors, 256-bit flash words, one CR/SR per bank.
+    MemoryBus bus = Machine.build(List.of(new RamRegion(0x2400_0000L, 0x8000)),
+        List.of(FlashRegion.uniform(0x0800_0000L, 0x20_0000, 0xFF, 0x2_0000)),
+        Optional.of(FlashModel.STM32H7), "STM32H743ZITx", false, 2).bus();
+    int flash = 0x5200_2000;
+    int bank2 = 0x0810_0000;
+    bus.write(flash + 0x104, 4, 0x4567_0123);
+    bus.write(flash + 0x104, 4, 0xCDEF_89AB);
+    assertThatThrownBy(() -> bus.write(bank2, 4, 0)).as("bank 2 takes writes only with PG")
+        .isInstanceOf(BusFault.class).hasMessageContaining("FLASH_CR2");
+    bus.write(flash + 0x10C, 4, 0x32);
+    for (int i = 0; i < 7; i++) {
+      bus.write(bank2 + 4 * i, 4, i);
+    }
+    assertThat(bus.read(bank2, 4)).as("nothing before the eighth word").isEqualTo(-1);
+    assertThat(bus.read(flash + 0x110, 4) & 0x2).as("WBNE").isEqualTo(0x2);
+    bus.write(bank2 + 28, 4, 7);
+    waitUntil(bus, flash + 0x110, 0x4, 0);
+    assertThat(bus.read(bank2 + 28, 4)).isEqualTo(7);
+    bus.write(bank2 + 32, 4, 8);
+    bus.write(bank2 + 96, 4, 9);
+    assertThat(bus.read(flash + 0x110, 4) & (1 << 21)).as("INCERR").isNotZero();
+    bus.write(flash + 0x10C, 4, 0x4 | 1 << 7);
+    waitUntil(bus, flash + 0x110, 0x4, 0);
+    assertThat(bus.read(bank2, 4)).isEqualTo(-1);
+    assertThat(bus.read(0x1FF1_E880, 2)).isEqualTo(2048);
   }
 }
