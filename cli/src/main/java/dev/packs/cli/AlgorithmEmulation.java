@@ -160,7 +160,8 @@ final class AlgorithmEmulation {
         .toList();
     return new EmulationReport.Call(call.function().symbol(), args, result, halt.instructions(),
         halt.reason().name().toLowerCase(Locale.ROOT), fault,
-        polled.isPresent() ? polled.getAsLong() : null, written, changed);
+        polled.isPresent() ? polled.getAsLong() : null, written, changed,
+        emulator.explain(halt).orElse(null));
   }
 
   /** The call's arguments with the defaults filled in. */

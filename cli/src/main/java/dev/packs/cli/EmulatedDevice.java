@@ -1,6 +1,7 @@
 package dev.packs.cli;
 
 import dev.packs.emulator.Core;
+import dev.packs.emulator.EmulatorBuilder;
 import dev.packs.emulator.FlashModel;
 import dev.packs.emulator.RamRegion;
 import dev.packs.flm.FlashAlgorithm;
@@ -37,7 +38,7 @@ record EmulatedDevice(String name, List<RamRegion> rams, RamWindow placement, Co
       }
     }
     if (rams.isEmpty()) {
-      throw new UsageException("device " + device.name() + " lists no RAM to emulate apart from its flash");
+      rams.add(EmulatorBuilder.FALLBACK_RAM);
     }
     Core core = device.processors().stream().findFirst()
         .flatMap(p -> Core.fromPdsc(p.core())).orElse(Core.CORTEX_M4);
@@ -58,7 +59,7 @@ record EmulatedDevice(String name, List<RamRegion> rams, RamWindow placement, Co
         .toList();
     return AlgorithmRam.choose(memories, listed.flatMap(Device.Algorithm::ramStart),
             listed.flatMap(Device.Algorithm::ramSize))
-        .orElseThrow(() -> new UsageException("device " + device.name() + " lists no RAM to emulate"));
+        .orElseGet(() -> new RamWindow(EmulatorBuilder.FALLBACK_RAM.start(), EmulatorBuilder.FALLBACK_RAM.size()));
   }
 
   private static String fileName(String path) {

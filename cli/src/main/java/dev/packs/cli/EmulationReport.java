@@ -22,8 +22,10 @@ record EmulationReport(String device, Algorithm algorithm, String model, Layout 
     }
   }
 
+  /** {@code diagnosis}: why the call did not return through its breakpoint, in words; else null. */
   record Call(String function, List<Long> args, Long result, long instructions, String stop,
-      Fault fault, Long polling, List<Write> peripheralWrites, List<Range> changedPages) {
+      Fault fault, Long polling, List<Write> peripheralWrites, List<Range> changedPages,
+      String diagnosis) {
     Call {
       args = List.copyOf(args);
       peripheralWrites = List.copyOf(peripheralWrites);

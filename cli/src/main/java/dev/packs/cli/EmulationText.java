@@ -36,6 +36,9 @@ final class EmulationText {
     if (call.polling() != null) {
       out.printf("  hung polling %s%n", hex(call.polling()));
     }
+    if (call.diagnosis() != null) {
+      out.printf("  why: %s%n", call.diagnosis());
+    }
     List<EmulationReport.Write> writes = call.peripheralWrites();
     for (int i = 0; i < writes.size(); ) {
       EmulationReport.Write w = writes.get(i);

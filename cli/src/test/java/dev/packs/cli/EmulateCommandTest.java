@@ -116,11 +116,29 @@ class EmulateCommandTest {
     assertThat(erase.get("stop").asText()).isEqualTo("limit");
     assertThat(erase.get("instructions").asLong()).isEqualTo(100_000);
     assertThat(erase.get("polling").asLong()).isEqualTo(0x4001_E400L);
+    assertThat(erase.get("diagnosis").asText()).contains("kept polling 0x4001E400");
     assertThat(erase.get("peripheralWrites").get(0).toString())
         .isEqualTo("{\"address\":1073865988,\"value\":2,\"register\":null}");
     assertThat(run("emulate", NRF52, "--model", "none", "--permissive", "--max-instructions",
         "100000", "--call", "EraseSector:0x1000")).isEqualTo(ExitCode.TARGET.code());
-    assertThat(out.toString()).contains("hung polling 0x4001E400");
+    assertThat(out.toString()).contains("hung polling 0x4001E400")
+        .contains("why: no return after 100,000 instructions");
+  }
+
+  @Test
+  void runsAnOptionByteAlgorithmOnItsDevice() throws Exception {
+    // ST's STM32WB option-byte algorithm at 0x1FFF8000, on the device of its own descriptor.
+    Path flm = Path.of(System.getProperty("packs.shared")).resolve("data/flm/STM32WBxx_DFP");
+    JsonNode report = json("emulate", flm.resolve("STM32WB55x_35x_M4_OPT.FLM").toString(),
+        "--json", "--pack", flm.resolve("Keil.STM32WBxx_DFP.2.0.2-dev-tag.pdsc").toString(),
+        "--device", "STM32WB55CGUx", "--call", "Init:0x1FFF8000,0,2", "--call",
+        "ProgramPage:0x1FFF8000", "--call", "UnInit:2");
+    assertThat(report.at("/model").asText()).isEqualTo("STM32WB");
+    for (JsonNode call : report.get("calls")) {
+      assertThat(call.get("result").asLong()).as(call.toString()).isZero();
+      assertThat(call.get("diagnosis").isNull()).isTrue();
+    }
+    assertThat(report.at("/calls/1/changedPages/0/start").asLong()).isEqualTo(0x1FFF_8000L);
   }
 
   @Test

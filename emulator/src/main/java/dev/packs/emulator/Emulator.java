@@ -31,6 +31,8 @@ import java.util.OptionalLong;
 public final class Emulator implements Target {
   /** Instructions per slice of a run; the time limit and halt requests are checked between slices. */
   private static final long SLICE = 1L << 20;
+  /** How many instructions at the end of a run that hits its limit run traced. */
+  private static final long TRACED_TAIL = 4096;
 
   private final Machine machine;
   private final Cpu cpu;
@@ -139,40 +141,50 @@ public final class Emulator implements Target {
   public Halt run(RunLimit limit) {
     Objects.requireNonNull(limit, "limit");
     requireHalted();
-    machine.bus().forgetReads();
+    MemoryBus bus = machine.bus();
+    bus.forgetReads();
     long deadline = System.nanoTime() + limit.time().toNanos();
     long left = limit.instructions();
     long executed = 0;
+    boolean tracing = false;
     running = true;
     try {
       while (true) {
-        Stop stop = cpu.run(Math.min(left, SLICE));
+        if (!tracing && (left <= TRACED_TAIL || System.nanoTime() - deadline >= 0)) {
+          // The last instructions before the limit run traced, so a hang names what it polled.
+          tracing = true;
+          left = Math.min(left, TRACED_TAIL);
+          bus.trace(true);
+        }
+        long chunk = tracing ? left : Math.min(left - TRACED_TAIL, SLICE);
+        Stop stop = cpu.run(chunk);
         executed += stop.instructions();
         left -= stop.instructions();
         if (stop.kind() != Stop.Kind.LIMIT) {
           return halt(stop, executed);
         }
-        if (left <= 0 || System.nanoTime() - deadline >= 0) {
+        if (left <= 0) {
           return new Halt(StopReason.LIMIT, Integer.toUnsignedLong(stop.pc()), executed,
               Optional.empty());
         }
       }
     } finally {
+      bus.trace(false);
       running = false;
     }
   }
 
-  private static Halt halt(Stop stop, long executed) {
+  private Halt halt(Stop stop, long executed) {
     long pc = Integer.toUnsignedLong(stop.pc());
     return switch (stop.kind()) {
       case BREAKPOINT -> new Halt(StopReason.BREAKPOINT, pc, executed, Optional.empty());
       case HALTED -> new Halt(StopReason.HALTED, pc, executed, Optional.empty());
       case LIMIT -> new Halt(StopReason.LIMIT, pc, executed, Optional.empty());
-      case FAULT -> new Halt(StopReason.FAULT, pc, executed, stop.fault().map(Emulator::fault));
+      case FAULT -> new Halt(StopReason.FAULT, pc, executed, stop.fault().map(this::fault));
     };
   }
 
-  private static Fault fault(dev.packs.emulator.internal.cpu.Fault fault) {
+  private Fault fault(dev.packs.emulator.internal.cpu.Fault fault) {
     FaultKind kind = switch (fault.kind()) {
       case UNDEFINED_INSTRUCTION -> FaultKind.UNDEFINED_INSTRUCTION;
       case UNALIGNED -> FaultKind.UNALIGNED_ACCESS;
@@ -183,6 +195,13 @@ public final class Emulator implements Target {
         ? OptionalLong.of(Integer.toUnsignedLong(fault.address().getAsInt()))
         : OptionalLong.empty();
     String detail = kind == FaultKind.OTHER ? fault.kind() + ": " + fault.detail() : fault.detail();
+    if (address.isPresent() && detail.contains("unmapped")) {
+      // Name what the algorithm wanted there when the family's map knows it.
+      Optional<String> what = describe(address.getAsLong());
+      if (what.isPresent()) {
+        detail = detail + " (" + what.get() + ")";
+      }
+    }
     return new Fault(kind, Integer.toUnsignedLong(fault.pc()), address, detail);
   }
 
@@ -199,6 +218,11 @@ public final class Emulator implements Target {
     }
   }
 
+  /** How the memory map was adjusted while building: clipped RAM, the fallback RAM. */
+  public List<String> memoryNotes() {
+    return machine.notes();
+  }
+
   /** The instructions executed since the emulator was built. */
   public long instructionCount() {
     return cpu.instructionCount();
@@ -211,6 +235,30 @@ public final class Emulator implements Target {
   public OptionalLong polledAddress() {
     return machine.bus().mostPolledAddress()
         .map(a -> OptionalLong.of(Integer.toUnsignedLong(a))).orElse(OptionalLong.empty());
+  }
+
+  /**
+   * Why a run ended somewhere other than its breakpoint, in terms a user can act on: for a hang,
+   * what the code kept reading (a register by name, an unmodelled address, a flash status word, a
+   * RAM variable only an interrupt would change); for a fault, what was touched and why it was
+   * refused. Empty after a breakpoint. Call it right after {@link #run}.
+   */
+  public Optional<String> explain(Halt halt) {
+    return switch (halt.reason()) {
+      case BREAKPOINT, HALTED -> Optional.empty();
+      case FAULT -> halt.fault().map(f -> Diagnosis.fault(f, this::describe));
+      case LIMIT -> Optional.of(Diagnosis.hang(halt, machine.bus().mostPolled(),
+          this::describe, Integer.toUnsignedLong(cpu.reg(13))));
+    };
+  }
+
+  /**
+   * What lies at {@code address}: a modelled register's name, or the family's name for a
+   * peripheral the model does not have, marked {@code not modelled}.
+   */
+  public Optional<String> describe(long address) {
+    return registerName(address).or(() -> machine.unmodelled((int) address)
+        .map(n -> n + ", not modelled"));
   }
 
   /** The name of the peripheral register at {@code address}, when a model knows it. */

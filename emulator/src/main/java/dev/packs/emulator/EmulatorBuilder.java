@@ -16,6 +16,7 @@ public final class EmulatorBuilder {
 
   private final List<RamRegion> rams = new ArrayList<>();
   private final List<FlashRegion> flashes = new ArrayList<>();
+  private final List<DeviceMemory> memories = new ArrayList<>();
   private Core core = Core.CORTEX_M4;
   private Optional<FlashModel> model = Optional.empty();
   private String device = "";
@@ -35,7 +36,27 @@ public final class EmulatorBuilder {
     return this;
   }
 
-  /** A flash region; the flash model, if any, drives the first one. */
+  /**
+   * The memory map of the device's descriptor: its writable memories become RAM and the others
+   * read-only flash, all clipped around what the emulator models itself (the flash model's
+   * arrays, controller and companion blocks, the system space from 0xE0000000), so that a
+   * descriptor listing option bytes or the system control space as memory still builds. Models
+   * also read the flash size from here when no flash region says it. A device with no RAM at all
+   * gets {@link #FALLBACK_RAM}; {@link Emulator#memoryNotes()} says what was adjusted.
+   */
+  public EmulatorBuilder memoryMap(List<DeviceMemory> map) {
+    map.forEach(m -> memories.add(Objects.requireNonNull(m, "memory")));
+    return this;
+  }
+
+  /** Where RAM goes when a device lists none: 64 KiB at 0x20000000, the Cortex-M SRAM region. */
+  public static final RamRegion FALLBACK_RAM = Machine.FALLBACK_RAM;
+
+  /**
+   * A flash region, usually the algorithm's FlashDevice. The flash model serves the regions that
+   * lie in its arrays (main flash and its aliases, option bytes, OTP); any other region is
+   * read-only flash.
+   */
   public EmulatorBuilder flash(FlashRegion flash) {
     flashes.add(Objects.requireNonNull(flash, "flash"));
     return this;
@@ -71,13 +92,13 @@ public final class EmulatorBuilder {
     return this;
   }
 
-  /** Builds the device; RAM is zeroed and flash erased. */
+  /**
+   * Builds the device; RAM is zeroed and flash erased (option bytes hold the model's factory
+   * values). RAM that overlaps a modelled region or the system space is clipped around it.
+   */
   public Emulator build() {
-    if (rams.isEmpty() && flashes.isEmpty()) {
-      throw new IllegalStateException("an emulated device needs some memory");
-    }
-    Machine machine = Machine.build(rams, flashes, model, device, permissive, busyPolls,
-        List.of(Machine.systemControlSpace(core.cpuid())));
+    Machine machine = Machine.build(new Machine.Spec(rams, flashes, memories, model, device,
+        permissive, busyPolls, List.of(Machine.systemControlSpace(core.cpuid()))));
     machine.observe(listener);
     return Emulator.create(machine, core);
   }

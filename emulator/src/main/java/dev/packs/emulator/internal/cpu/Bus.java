@@ -13,4 +13,16 @@ public interface Bus {
   default int fetch16(int address) {
     return read(address, 2);
   }
+
+  /**
+   * Plain memory the CPU may read (and, when {@code writable}, write) directly: {@code bytes}
+   * hold the little-endian contents from {@code base} on. Only memory with no side effects
+   * qualifies (RAM, and flash for reads); a bus that must see every access returns null.
+   */
+  record Window(int base, byte[] bytes, boolean writable) {}
+
+  /** The window holding {@code address}, or null when every access must come through the bus. */
+  default Window window(int address) {
+    return null;
+  }
 }

@@ -32,6 +32,13 @@ final class CodeCache {
     return pages[slot][(address >>> 1) & (HALFWORDS - 1)];
   }
 
+  /** The slot array holding {@code address}'s page, or null when that page is not cached. */
+  int[] page(int address) {
+    int page = address >>> PAGE_SHIFT;
+    int slot = page & (SLOTS - 1);
+    return tags[slot] == page ? pages[slot] : null;
+  }
+
   void put(int address, int halfword) {
     int page = address >>> PAGE_SHIFT;
     int slot = page & (SLOTS - 1);

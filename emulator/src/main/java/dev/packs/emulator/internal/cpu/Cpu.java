@@ -45,8 +45,25 @@ public final class Cpu {
   /** CCR.DIV_0_TRP: SDIV/UDIV by zero faults instead of giving 0. */
   boolean divideByZeroFaults;
 
+  private static final java.lang.invoke.VarHandle INT = java.lang.invoke.MethodHandles
+      .byteArrayViewVarHandle(int[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+  private static final java.lang.invoke.VarHandle SHORT = java.lang.invoke.MethodHandles
+      .byteArrayViewVarHandle(short[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+  private static final byte[] NO_BYTES = new byte[0];
+
   private final CodeCache code = new CodeCache();
-  private int pc;
+  /** The plain memory the last slow read and write hit, accessed directly until it misses. */
+  private byte[] readBytes = NO_BYTES;
+  private int readBase;
+  private byte[] writeBytes = NO_BYTES;
+  private int writeBase;
+  /** The code page the last fetch hit, so straight-line fetches skip the cache lookup. */
+  private int[] fetchPage = new int[0];
+  private int fetchTag = -1;
+  /** The address of the instruction being executed. */
+  int pc;
+  /** How many instructions of the batch completed before a {@link CpuStop}. */
+  int stoppedAfter;
   private long count;
   private volatile boolean haltRequested;
 
@@ -140,6 +157,9 @@ public final class Cpu {
       throw new IllegalArgumentException("negative instruction limit " + maxInstructions);
     }
     code.invalidateAll();
+    fetchTag = -1;
+    readBytes = NO_BYTES;
+    writeBytes = NO_BYTES;
     long start = count;
     long remaining = maxInstructions;
     while (remaining > 0) {
@@ -148,14 +168,10 @@ public final class Cpu {
         return new Stop(Stop.Kind.HALTED, pc, count - start, Optional.empty());
       }
       int batch = (int) Math.min(remaining, HALT_CHECK_INTERVAL);
-      int done = 0;
       try {
-        while (done < batch) {
-          step();
-          done++;
-        }
+        FastPath.run(this, batch);
       } catch (CpuStop stop) {
-        count += done;
+        count += stoppedAfter;
         Stop.Kind kind = stop.fault.isPresent() ? Stop.Kind.FAULT : Stop.Kind.BREAKPOINT;
         return new Stop(kind, pc, count - start, stop.fault);
       }
@@ -165,7 +181,7 @@ public final class Cpu {
     return new Stop(Stop.Kind.LIMIT, pc, count - start, Optional.empty());
   }
 
-  private void step() {
+  void step() {
     int address = pc;
     int hw1 = fetch(address);
     r[15] = address + 4;
@@ -196,11 +212,27 @@ public final class Cpu {
     pc = next;
   }
 
-  private int fetch(int address) {
-    int cached = code.get(address);
-    if (cached >= 0) {
-      return cached;
+  int fetch(int address) {
+    if ((address >>> 9) == fetchTag) {
+      int cached = fetchPage[(address >>> 1) & 0xFF];
+      if (cached >= 0) {
+        return cached;
+      }
     }
+    return fetchSlow(address);
+  }
+
+  private int fetchSlow(int address) {
+    int cached = code.get(address);
+    if (cached < 0) {
+      cached = fetchFromBus(address);
+    }
+    fetchPage = code.page(address);
+    fetchTag = address >>> 9;
+    return cached;
+  }
+
+  private int fetchFromBus(int address) {
     try {
       int halfword = bus.fetch16(address);
       code.put(address, halfword);
@@ -293,6 +325,15 @@ public final class Cpu {
   // ---- memory ------------------------------------------------------------------------------
 
   int read32(int address) {
+    int offset = address - readBase;
+    byte[] b = readBytes;
+    if ((address & 3) == 0 && (offset | (b.length - 4 - offset)) >= 0) {
+      return (int) INT.get(b, offset);
+    }
+    return read32Slow(address);
+  }
+
+  private int read32Slow(int address) {
     if ((address & 3) != 0) {
       if (alignmentFaults) {
         throw unaligned(address, 4);
@@ -303,6 +344,15 @@ public final class Cpu {
   }
 
   int read16(int address) {
+    int offset = address - readBase;
+    byte[] b = readBytes;
+    if ((address & 1) == 0 && (offset | (b.length - 2 - offset)) >= 0) {
+      return (short) SHORT.get(b, offset) & 0xFFFF;
+    }
+    return read16Slow(address);
+  }
+
+  private int read16Slow(int address) {
     if ((address & 1) != 0) {
       if (alignmentFaults) {
         throw unaligned(address, 2);
@@ -313,6 +363,11 @@ public final class Cpu {
   }
 
   int read8(int address) {
+    int offset = address - readBase;
+    byte[] b = readBytes;
+    if ((offset | (b.length - 1 - offset)) >= 0) {
+      return b[offset] & 0xFF;
+    }
     return busRead(address, 1);
   }
 
@@ -325,6 +380,17 @@ public final class Cpu {
   }
 
   void write32(int address, int value) {
+    int offset = address - writeBase;
+    byte[] b = writeBytes;
+    if ((address & 3) == 0 && (offset | (b.length - 4 - offset)) >= 0) {
+      written(address);
+      INT.set(b, offset, value);
+      return;
+    }
+    write32Slow(address, value);
+  }
+
+  private void write32Slow(int address, int value) {
     if ((address & 3) != 0) {
       if (alignmentFaults) {
         throw unaligned(address, 4);
@@ -338,6 +404,17 @@ public final class Cpu {
   }
 
   void write16(int address, int value) {
+    int offset = address - writeBase;
+    byte[] b = writeBytes;
+    if ((address & 1) == 0 && (offset | (b.length - 2 - offset)) >= 0) {
+      written(address);
+      SHORT.set(b, offset, (short) value);
+      return;
+    }
+    write16Slow(address, value);
+  }
+
+  private void write16Slow(int address, int value) {
     if ((address & 1) != 0) {
       if (alignmentFaults) {
         throw unaligned(address, 2);
@@ -350,6 +427,13 @@ public final class Cpu {
   }
 
   void write8(int address, int value) {
+    int offset = address - writeBase;
+    byte[] b = writeBytes;
+    if ((offset | (b.length - 1 - offset)) >= 0) {
+      written(address);
+      b[offset] = (byte) value;
+      return;
+    }
     busWrite(address, 1, value & 0xFF);
   }
 
@@ -361,19 +445,39 @@ public final class Cpu {
   }
 
   private int busRead(int address, int size) {
+    int value;
     try {
-      return bus.read(address, size);
+      value = bus.read(address, size);
     } catch (BusFault f) {
       throw fault(Fault.Kind.BUS, OptionalInt.of(f.address()), f.getMessage());
     }
+    Bus.Window w = bus.window(address);
+    if (w != null) {
+      readBytes = w.bytes();
+      readBase = w.base();
+    }
+    return value;
+  }
+
+  /** Keeps the instruction caches right before the CPU writes {@code address}. */
+  private void written(int address) {
+    if ((address >>> 9) == fetchTag || (address & 0xC000_0000) != 0) {
+      fetchTag = -1;
+    }
+    code.written(address);
   }
 
   private void busWrite(int address, int size, int value) {
-    code.written(address);
+    written(address);
     try {
       bus.write(address, size, value);
     } catch (BusFault f) {
       throw fault(Fault.Kind.BUS, OptionalInt.of(f.address()), f.getMessage());
+    }
+    Bus.Window w = bus.window(address);
+    if (w != null && w.writable()) {
+      writeBytes = w.bytes();
+      writeBase = w.base();
     }
   }
 

@@ -3,20 +3,24 @@ package dev.packs.emulator.internal.flash;
 import dev.packs.emulator.internal.bus.FlashArray;
 import dev.packs.emulator.internal.bus.FlashController;
 import dev.packs.emulator.internal.cpu.BusFault;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What every flash-controller model shares: its place on the bus, its array, the names of its
- * registers, and a busy counter that keeps the status register busy for a few polls after each
- * operation, so that algorithms really go through their wait loops.
+ * What every flash-controller model shares: its place on the bus, its arrays (main flash first,
+ * then OTP or option bytes), the names of its registers, and a busy counter that keeps the status
+ * register busy for a few polls after each operation, so that algorithms really go through their
+ * wait loops.
  */
 abstract class ControllerBase implements FlashController {
   private final String name;
   private final int base;
   private final int size;
-  private final FlashArray array;
+  private final List<FlashArray> arrays = new ArrayList<>();
+  private final List<Integer> aliases = new ArrayList<>();
   private final Map<Integer, String> registers;
   private final int busyPolls;
   private int busyLeft;
@@ -29,7 +33,7 @@ abstract class ControllerBase implements FlashController {
     this.name = name;
     this.base = base;
     this.size = size;
-    this.array = Objects.requireNonNull(array, "array");
+    this.arrays.add(Objects.requireNonNull(array, "array"));
     this.registers = Map.copyOf(registers);
     this.busyPolls = busyPolls;
   }
@@ -49,13 +53,29 @@ abstract class ControllerBase implements FlashController {
     return size;
   }
 
-  @Override
+  /** The main flash array. */
   public final FlashArray array() {
-    return array;
+    return arrays.get(0);
   }
 
   @Override
-  public final Optional<String> registerName(int offset) {
+  public final List<FlashArray> arrays() {
+    return List.copyOf(arrays);
+  }
+
+  /** Adds an array this controller also programs (OTP, option bytes). */
+  final FlashArray addArray(FlashArray extra) {
+    arrays.add(Objects.requireNonNull(extra, "extra"));
+    return extra;
+  }
+
+  /** Another address the main array shows up at (a secure or TCM alias). */
+  final void alias(int aliasBase) {
+    aliases.add(aliasBase);
+  }
+
+  @Override
+  public Optional<String> registerName(int offset) {
     return Optional.ofNullable(registers.get(offset & ~3)).map(r -> name + "_" + r);
   }
 
@@ -65,6 +85,15 @@ abstract class ControllerBase implements FlashController {
       throw new BusFault(BusFault.Kind.BAD_SIZE, base + offset, write,
           name + " registers take 32-bit accesses only");
     }
+  }
+
+  /**
+   * A byte or half-word read of a register (the STM32 flash interfaces allow them): the word
+   * read, shifted down to the bytes asked for.
+   */
+  final int readNarrow(int offset, int size) {
+    int word = read(offset & ~3, 4) >>> (8 * (offset & 3));
+    return size >= 4 ? word : word & ((1 << (8 * size)) - 1);
   }
 
   /** Starts an operation: the controller reports busy for the next few status polls. */
@@ -95,10 +124,29 @@ abstract class ControllerBase implements FlashController {
   }
 
   /** The operation in flight has finished; set the end-of-operation flag if the model has one. */
-  abstract void operationDone();
+  void operationDone() {}
 
-  /** True when the absolute {@code address} lies inside the array. */
+  /** True when the absolute {@code address} lies inside the main array or one of its aliases. */
   final boolean inArray(int address) {
-    return Integer.compareUnsigned(address - array.start(), array.size()) < 0;
+    return mainOffset(address) >= 0;
+  }
+
+  /** The offset of {@code address} in the main array, through any alias; -1 outside it. */
+  final int mainOffset(int address) {
+    FlashArray main = array();
+    if (Integer.compareUnsigned(address - main.start(), main.size()) < 0) {
+      return address - main.start();
+    }
+    for (int alias : aliases) {
+      if (Integer.compareUnsigned(address - alias, main.size()) < 0) {
+        return address - alias;
+      }
+    }
+    return -1;
+  }
+
+  /** True when {@code array} is the main flash array, not OTP or option bytes. */
+  final boolean isMain(FlashArray target) {
+    return target == array();
   }
 }

@@ -50,11 +50,6 @@ public final class SimpleFlashController extends ControllerBase {
   }
 
   @Override
-  public int programUnit() {
-    return 4;
-  }
-
-  @Override
   public int read(int offset, int size) {
     requireWord(offset, size, false);
     return switch (offset) {
@@ -119,7 +114,7 @@ public final class SimpleFlashController extends ControllerBase {
   }
 
   @Override
-  public void writeArray(int offset, int size, int value) {
+  public void writeArray(FlashArray target, int offset, int size, int value) {
     if ((cr & CR_LOCK) != 0 || (cr & CR_PG) == 0) {
       sr |= SR_WRPERR;
       return;

@@ -97,11 +97,6 @@ public final class Stm32g4Flash extends ControllerBase {
     clearBusy();
   }
 
-  @Override
-  public int programUnit() {
-    return 8;
-  }
-
   private boolean dualBank() {
     return dualBankCapable && (optr & OPTR_DBANK) != 0;
   }
@@ -217,7 +212,7 @@ public final class Stm32g4Flash extends ControllerBase {
   }
 
   @Override
-  public void writeArray(int offset, int size, int value) {
+  public void writeArray(FlashArray target, int offset, int size, int value) {
     if ((cr & CR_PG) == 0 || (cr & CR_LOCK) != 0 || (cr & (CR_PER | CR_MER1 | CR_MER2)) != 0
         || (sr & SR_ERRORS) != 0) {
       fail(SR_PGSERR);

@@ -3,7 +3,10 @@ package dev.packs.emulator.internal.cpu;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A test bus of flat little-endian RAM regions; anything outside them is unmapped. */
+/**
+ * A test bus of flat little-endian RAM regions; anything outside them is unmapped. It offers its
+ * regions as direct windows, as the real bus does.
+ */
 final class RamBus implements Bus {
   private static final class Region {
     final int base;
@@ -24,7 +27,6 @@ final class RamBus implements Bus {
 
   private final List<Region> regions = new ArrayList<>();
   private Region last;
-  long writes;
 
   RamBus map(int base, int size, boolean writable) {
     regions.add(new Region(base, new byte[size], writable));
@@ -59,6 +61,20 @@ final class RamBus implements Bus {
     throw new BusFault(BusFault.Kind.UNMAPPED, address, write, "");
   }
 
+  /**
+   * Each region as a window, read-only ones included, so the differential tests run the CPU's
+   * direct memory path, the one the real bus takes for RAM and flash.
+   */
+  @Override
+  public Window window(int address) {
+    for (Region candidate : regions) {
+      if (candidate.contains(address, 1)) {
+        return new Window(candidate.base, candidate.bytes, candidate.writable);
+      }
+    }
+    return null;
+  }
+
   @Override
   public int read(int address, int size) {
     Region region = find(address, size, false);
@@ -77,7 +93,6 @@ final class RamBus implements Bus {
     if (!region.writable) {
       throw new BusFault(BusFault.Kind.READ_ONLY, address, true, "");
     }
-    writes++;
     byte[] b = region.bytes;
     int i = address - region.base;
     for (int k = 0; k < size; k++) {
