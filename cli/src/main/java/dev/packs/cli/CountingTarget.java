@@ -4,6 +4,7 @@ import dev.packs.target.CoreRegister;
 import dev.packs.target.Halt;
 import dev.packs.target.RunLimit;
 import dev.packs.target.Target;
+import java.util.Optional;
 
 /**
  * A target that counts the operations made on it: each memory or register access and each run is
@@ -66,5 +67,10 @@ final class CountingTarget implements Target {
   @Override
   public void halt() {
     inner.halt();
+  }
+
+  @Override
+  public Optional<String> explain(Halt halt) {
+    return inner.explain(halt);
   }
 }
