@@ -11,10 +11,13 @@ import java.util.Optional;
 /**
  * What {@code packs algo test} found, shaped for {@code --json}: the documented fields ({@code algorithm},
  * {@code device}, {@code passed}, {@code sectors}, {@code eraseChip}, {@code seconds}) describe the first
- * region tested, with every region's sectors; {@code regions} lists each region on its own.
+ * region tested, with every region's sectors; {@code regions} lists each region on its own. {@code
+ * diagnosis} says why the call behind {@code problem} faulted or hung, when the target could tell (the
+ * emulator names the register it polled or the unmodelled address it touched); else null.
  */
 record AlgoTestReport(Algorithm algorithm, String device, String probe, boolean passed, String problem,
-    List<Sector> sectors, Ok eraseChip, Ok blankCheck, long calls, double seconds, List<Region> regions) {
+    List<Sector> sectors, Ok eraseChip, Ok blankCheck, long calls, double seconds, List<Region> regions,
+    String diagnosis) {
   AlgoTestReport {
     sectors = List.copyOf(sectors);
     regions = List.copyOf(regions);
@@ -30,7 +33,8 @@ record AlgoTestReport(Algorithm algorithm, String device, String probe, boolean 
 
   record Sector(long start, long size, Erase erase, Ok program, Ok verify) {}
 
-  record Region(String name, long start, long size, Algorithm algorithm, boolean passed, String problem) {}
+  record Region(String name, long start, long size, Algorithm algorithm, boolean passed, String problem,
+      String diagnosis) {}
 
   /** One region's test as run: the algorithm's label for people, and the report. */
   record Tested(String label, Algorithm algorithm, AlgorithmTestReport report) {}
@@ -46,12 +50,13 @@ record AlgoTestReport(Algorithm algorithm, String device, String probe, boolean 
     List<Region> regions = tested.stream().map(t -> {
       FlashRegion r = t.report().region();
       return new Region(r.name(), r.start(), r.size(), t.algorithm(), t.report().passed(),
-          t.report().problem().orElse(null));
+          t.report().problem().orElse(null), t.report().diagnosis().orElse(null));
     }).toList();
-    String problem = tested.stream().flatMap(t -> t.report().problem().stream()).findFirst().orElse(null);
+    Optional<AlgorithmTestReport> failed = tested.stream().map(Tested::report).filter(r -> !r.passed()).findFirst();
+    String problem = failed.flatMap(AlgorithmTestReport::problem).orElse(null);
     return new AlgoTestReport(tested.get(0).algorithm(), device, probe, problem == null, problem, sectors, chip,
         blank, tested.stream().mapToLong(t -> t.report().calls()).sum(), Math.round(seconds * 1000) / 1000.0,
-        regions);
+        regions, failed.flatMap(AlgorithmTestReport::diagnosis).orElse(null));
   }
 
   private static Ok merged(List<Optional<Check>> checks) {

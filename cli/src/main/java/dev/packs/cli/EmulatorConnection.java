@@ -3,6 +3,7 @@ package dev.packs.cli;
 import dev.packs.cache.CacheIoException;
 import dev.packs.emulator.Emulator;
 import dev.packs.flash.CallLimits;
+import dev.packs.flash.CountingTarget;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Optional;

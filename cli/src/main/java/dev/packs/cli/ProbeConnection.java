@@ -2,6 +2,7 @@ package dev.packs.cli;
 
 import dev.packs.cache.CacheIoException;
 import dev.packs.flash.CallLimits;
+import dev.packs.flash.CountingTarget;
 import dev.packs.probe.ProbeTarget;
 import dev.packs.probe.UsbCounters;
 import java.io.IOException;

@@ -55,6 +55,8 @@ class AlgoTestCommandTest {
     assertThat(json.at("/sectors/31/erase/ok").asBoolean()).isTrue();
     assertThat(json.at("/eraseChip/ok").asBoolean()).isTrue();
     assertThat(json.get("seconds").isNumber()).isTrue();
+    // Every call returned: the wrong erase is the algorithm's, nothing the emulator has to explain.
+    assertThat(json.get("diagnosis").isNull()).isTrue();
   }
 
   @ParameterizedTest
@@ -97,6 +99,25 @@ class AlgoTestCommandTest {
     assertThat(lab.run("algo", "test", "stm32g431kbtx")).isEqualTo(ExitCode.NOT_FOUND.code());
     assertThat(lab.err.toString()).contains("no debug probe is attached").contains("--probe emulator");
     assertThat(lab.out.toString()).isEmpty();
+  }
+
+  @Test
+  void saysWhyACallCouldNotFinishAndExitsFive() throws Exception {
+    // ST's OCTOSPI loader for the U575 evaluation board: no model has the external flash's controller,
+    // so its Init stops on a peripheral the emulator does not have, which the report must name.
+    Path u5 = Path.of(System.getProperty("packs.shared")).resolve("data/flm/STM32U5xx_DFP");
+    String[] args = {"algo", "test", u5.resolve("MX25LM51245G_STM32U575I-EVAL.FLM").toString(), "--device",
+        "STM32U575ZITx", "--pack", u5.resolve("Keil.STM32U5xx_DFP.3.0.0-dev-tag.pdsc").toString()};
+    G4Lab lab = lab();
+    assertThat(lab.run(args)).as(lab.err.toString()).isEqualTo(ExitCode.TARGET.code());
+    assertThat(lab.out.toString()).contains("FAILED: flash init").contains("; why: ").contains("not modelled");
+    G4Lab json = new G4Lab(dir);
+    String[] withJson = java.util.Arrays.copyOf(args, args.length + 1);
+    withJson[args.length] = "--json";
+    assertThat(json.run(withJson)).isEqualTo(ExitCode.TARGET.code());
+    JsonNode report = new ObjectMapper().readTree(json.out.toString());
+    assertThat(report.get("diagnosis").asText()).contains("0x").contains("not modelled");
+    assertThat(report.at("/regions/0/diagnosis").asText()).isEqualTo(report.get("diagnosis").asText());
   }
 
   @Test

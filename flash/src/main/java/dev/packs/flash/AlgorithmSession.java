@@ -115,7 +115,8 @@ public final class AlgorithmSession implements AutoCloseable {
       target.writeWord(placed.stackBottom(), (int) PlacedAlgorithm.STACK_CANARY);
     }
     framed = returned;
-    CallResult call = new CallResult(function, args, halt, result, returned, overflow);
+    Optional<String> diagnosis = breakpoint ? Optional.empty() : target.explain(halt);
+    CallResult call = new CallResult(function, args, halt, result, returned, overflow, diagnosis);
     listener.called(call);
     return call;
   }
@@ -230,7 +231,7 @@ public final class AlgorithmSession implements AutoCloseable {
       return;
     }
     throw new FlashException.AlgorithmFailed(call.function().symbol(), address,
-        failure(call, address));
+        failure(call, address) + call.diagnosis().map(d -> "; why: " + d).orElse(""), call.diagnosis());
   }
 
   /** Why a call that did not return cleanly failed, naming the function, address and pc. */

@@ -13,15 +13,17 @@ import java.util.Optional;
  * @param blankCheck the BlankCheck check; empty when the algorithm has none or the test stopped before it
  * @param problem the first thing that went wrong, in plain words; empty when the algorithm passed
  * @param calls the flash-algorithm functions called
+ * @param diagnosis why the call behind {@code problem} faulted or hung, when the target could tell
  */
 public record AlgorithmTestReport(FlashRegion region, List<SectorResult> sectors, Optional<Check> eraseChip,
-    Optional<Check> blankCheck, Optional<String> problem, long calls) {
+    Optional<Check> blankCheck, Optional<String> problem, long calls, Optional<String> diagnosis) {
   public AlgorithmTestReport {
     Objects.requireNonNull(region, "region");
     sectors = List.copyOf(sectors);
     Objects.requireNonNull(eraseChip, "eraseChip");
     Objects.requireNonNull(blankCheck, "blankCheck");
     Objects.requireNonNull(problem, "problem");
+    Objects.requireNonNull(diagnosis, "diagnosis");
   }
 
   public boolean passed() {
@@ -40,18 +42,27 @@ public record AlgorithmTestReport(FlashRegion region, List<SectorResult> sectors
     }
   }
 
-  /** One check: passed or not, and what was wrong in plain words. */
-  public record Check(boolean ok, Optional<String> problem) {
+  /**
+   * One check: passed or not, what was wrong in plain words, and why the call faulted or hung when
+   * the target could tell.
+   */
+  public record Check(boolean ok, Optional<String> problem, Optional<String> diagnosis) {
     public Check {
       Objects.requireNonNull(problem, "problem");
+      Objects.requireNonNull(diagnosis, "diagnosis");
     }
 
     public static Check passed() {
-      return new Check(true, Optional.empty());
+      return new Check(true, Optional.empty(), Optional.empty());
     }
 
     public static Check failed(String problem) {
-      return new Check(false, Optional.of(problem));
+      return new Check(false, Optional.of(problem), Optional.empty());
+    }
+
+    /** A call that failed: its message, and the target's diagnosis when it has one. */
+    public static Check failed(FlashException.AlgorithmFailed e) {
+      return new Check(false, Optional.of(e.getMessage()), e.diagnosis());
     }
   }
 

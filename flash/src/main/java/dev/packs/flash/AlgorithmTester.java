@@ -22,7 +22,7 @@ public final class AlgorithmTester {
   private final AlgorithmSession session;
   private final FlashRegion region;
   private final int erased;
-  private final List<String> problems = new ArrayList<>();
+  private final List<AlgorithmTestReport.Check> problems = new ArrayList<>();
   private byte[] current;
 
   private AlgorithmTester(Target target, AlgorithmSession session, FlashRegion region) {
@@ -57,16 +57,20 @@ public final class AlgorithmTester {
       blank.ifPresent(this::firstProblem);
       leaveErased();
       session.close();
+    } catch (FlashException.AlgorithmFailed e) {
+      problems.add(AlgorithmTestReport.Check.failed(e));
     } catch (FlashException e) {
-      problems.add(e.getMessage());
+      problems.add(AlgorithmTestReport.Check.failed(e.getMessage()));
     }
-    return new AlgorithmTestReport(region, sectors, chip, blank, problems.stream().findFirst(), session.calls());
+    Optional<AlgorithmTestReport.Check> first = problems.stream().findFirst();
+    return new AlgorithmTestReport(region, sectors, chip, blank, first.flatMap(AlgorithmTestReport.Check::problem),
+        session.calls(), first.flatMap(AlgorithmTestReport.Check::diagnosis));
   }
 
   private void firstProblem(AlgorithmTestReport.Check... checks) {
     for (AlgorithmTestReport.Check check : checks) {
       if (!check.ok()) {
-        problems.add(check.problem().orElse("a check failed"));
+        problems.add(check.problem().isPresent() ? check : AlgorithmTestReport.Check.failed("a check failed"));
         return;
       }
     }
@@ -79,7 +83,7 @@ public final class AlgorithmTester {
     try {
       session.eraseSector(sector.start());
     } catch (FlashException.AlgorithmFailed e) {
-      erase = AlgorithmTestReport.Check.failed(e.getMessage());
+      erase = AlgorithmTestReport.Check.failed(e);
     }
     current = target.read(region.start(), size());
     List<AlgorithmTestReport.Range> changed = changes(before, current);
@@ -116,7 +120,7 @@ public final class AlgorithmTester {
         session.programPage(page, pattern(page, pageLength(sector, page)));
       } catch (FlashException.AlgorithmFailed e) {
         refresh(sector);
-        return AlgorithmTestReport.Check.failed(e.getMessage());
+        return AlgorithmTestReport.Check.failed(e);
       }
     }
     refresh(sector);
@@ -136,7 +140,7 @@ public final class AlgorithmTester {
               page, length, bad.getAsLong(), page + length));
         }
       } catch (FlashException.AlgorithmFailed e) {
-        return AlgorithmTestReport.Check.failed(e.getMessage());
+        return AlgorithmTestReport.Check.failed(e);
       }
     }
     return AlgorithmTestReport.Check.passed();
@@ -151,7 +155,7 @@ public final class AlgorithmTester {
     try {
       session.eraseChip();
     } catch (FlashException.AlgorithmFailed e) {
-      return Optional.of(AlgorithmTestReport.Check.failed(e.getMessage()));
+      return Optional.of(AlgorithmTestReport.Check.failed(e));
     }
     current = target.read(region.start(), size());
     List<AlgorithmTestReport.Range> left = unerased(region.start(), region.end());

@@ -4,6 +4,7 @@ import dev.packs.target.Halt;
 import dev.packs.target.StopReason;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.stream.Collectors;
 
@@ -14,15 +15,18 @@ import java.util.stream.Collectors;
  * @param result r0 as an unsigned value, present when the core stopped on a BKPT
  * @param returned true when it stopped on the return trampoline's BKPT, i.e. the function returned
  * @param stackOverflow true when the stack canary was overwritten during the call
+ * @param diagnosis why the call faulted or hung, in words, when the target can tell ({@link
+ *     dev.packs.target.Target#explain}); empty after a breakpoint
  */
 public record CallResult(
     AlgorithmFunction function, List<Long> args, Halt halt, OptionalLong result, boolean returned,
-    boolean stackOverflow) {
+    boolean stackOverflow, Optional<String> diagnosis) {
   public CallResult {
     Objects.requireNonNull(function, "function");
     args = List.copyOf(args);
     Objects.requireNonNull(halt, "halt");
     Objects.requireNonNull(result, "result");
+    Objects.requireNonNull(diagnosis, "diagnosis");
   }
 
   /** True when the function returned 0 without overflowing its stack. */

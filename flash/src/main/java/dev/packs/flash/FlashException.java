@@ -2,6 +2,7 @@ package dev.packs.flash;
 
 import java.nio.file.Path;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The root of every failure of the flash engine. Messages read like pyOCD's, which users liked: {@code
@@ -37,11 +38,23 @@ public abstract sealed class FlashException extends Exception {
   public static final class AlgorithmFailed extends FlashException {
     private final String function;
     private final long address;
+    private final Optional<String> diagnosis;
 
     public AlgorithmFailed(String function, long address, String message) {
+      this(function, address, message, Optional.empty());
+    }
+
+    /** With {@code diagnosis}: why the call faulted or hung, when the target could tell. */
+    public AlgorithmFailed(String function, long address, String message, Optional<String> diagnosis) {
       super(message, null);
       this.function = Objects.requireNonNull(function, "function");
       this.address = address;
+      this.diagnosis = Objects.requireNonNull(diagnosis, "diagnosis");
+    }
+
+    /** Why the call faulted or hung, in the target's words (the emulator names what was polled). */
+    public Optional<String> diagnosis() {
+      return diagnosis;
     }
 
     public String function() {

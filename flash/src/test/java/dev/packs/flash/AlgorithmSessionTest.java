@@ -78,7 +78,7 @@ class AlgorithmSessionTest {
         .isInstanceOf(FlashException.AlgorithmFailed.class)
         .hasMessageStartingWith("flash init fault (address 0x08000000): BUS_ERROR at pc 0x2000")
         .hasMessageContaining("accessing 0x40022010")
-        .hasMessageEndingWith("in Init(0x08000000, 0x00000000, 0x00000001)");
+        .hasMessageContaining("in Init(0x08000000, 0x00000000, 0x00000001); why: bus error at 0x40022010");
   }
 
   @Test
@@ -95,6 +95,20 @@ class AlgorithmSessionTest {
         .isInstanceOf(FlashException.AlgorithmFailed.class)
         .hasMessageStartingWith("flash erase sector timeout (address 0x00001000): EraseSector(0x00001000)"
             + " did not return within 500 ms (50,000 instructions); stopped at pc 0x2000");
+  }
+
+  @Test
+  void aHungCallCarriesTheEmulatorsDiagnosis() {
+    // Our nRF52 algorithm polls NVMC READY (0x4001E400); without the model plain memory reads 0 for ever.
+    TestDevice device = TestDevice.withoutModel(TestDevice.NRF52, true);
+    AlgorithmSession session = AlgorithmSession.load(device.emulator, device.placed,
+        new CallLimits.Counted(100, Duration.ofMinutes(1)), FlashListener.NONE);
+    CallResult hung = session.call(AlgorithmFunction.ERASE_SECTOR, 0x1000);
+    assertThat(hung.diagnosis()).hasValueSatisfying(d -> assertThat(d).contains("kept polling 0x4001E400"));
+    assertThatThrownBy(() -> session.eraseSector(0x1000))
+        .isInstanceOfSatisfying(FlashException.AlgorithmFailed.class, e -> assertThat(e.diagnosis())
+            .hasValueSatisfying(d -> assertThat(d).contains("kept polling 0x4001E400")))
+        .hasMessageContaining("; why: ").hasMessageContaining("kept polling 0x4001E400");
   }
 
   @Test

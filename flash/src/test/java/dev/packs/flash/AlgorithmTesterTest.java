@@ -20,6 +20,8 @@ class AlgorithmTesterTest {
     assertThat(report.passed()).isFalse();
     assertThat(report.problem()).hasValue(
         "EraseSector(0x08010000) erased 0x08000000..0x080007FF instead of 0x08010000..0x080107FF");
+    // Every call returned: a wrong result has nothing for the emulator to explain.
+    assertThat(report.diagnosis()).isEmpty();
     assertThat(report.sectors()).hasSize(64);
     assertThat(report.sectors().subList(0, 32)).allMatch(AlgorithmTestReport.SectorResult::ok);
     AlgorithmTestReport.SectorResult page32 = report.sectors().get(32);
@@ -76,5 +78,19 @@ class AlgorithmTesterTest {
     assertThat(report.passed()).isFalse();
     assertThat(report.problem().orElseThrow()).startsWith("flash init fault (address 0x08000000)");
     assertThat(report.sectors()).isEmpty();
+    assertThat(report.diagnosis()).hasValueSatisfying(d -> assertThat(d).contains("bus error at 0x40022010"));
+  }
+
+  @Test
+  void aHangSaysWhichAddressTheAlgorithmPolled() {
+    // Our nRF52 algorithm waits for NVMC READY; on a permissive bus without the model it reads 0 for
+    // ever. A small assumed core rate (100 instructions per ms) keeps the hang short.
+    TestDevice device = TestDevice.withoutModel(TestDevice.NRF52, true);
+    AlgorithmTestReport report = AlgorithmTester.test(device.emulator, device.placed, device.region,
+        new CallLimits.Counted(100, java.time.Duration.ofMinutes(1)), FlashListener.NONE);
+    assertThat(report.passed()).isFalse();
+    assertThat(report.problem().orElseThrow()).contains("timeout").contains("why: ")
+        .contains("kept polling 0x4001E400");
+    assertThat(report.diagnosis()).hasValueSatisfying(d -> assertThat(d).contains("kept polling 0x4001E400"));
   }
 }

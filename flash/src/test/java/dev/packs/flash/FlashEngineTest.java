@@ -142,7 +142,7 @@ class FlashEngineTest {
     FlashResult result = FlashEngine.run(plan, target, r -> {
       throw new AssertionError("no algorithm needed");
     }, options(true), FlashListener.NONE);
-    assertThat(target.operations).isZero();
+    assertThat(target.operations()).isZero();
     assertThat(result.calls()).isZero();
     assertThat(result.regions().get(0).pagesSkipped()).isEqualTo(3);
   }

@@ -38,7 +38,7 @@ class FlashTargetTest {
     Image image = Image.of(List.of(new Image.Segment(0x0800_1800L, new byte[0x1000]),
         new Image.Segment(0x0801_0004L, new byte[4])));
     Image current = FlashService.readTouched(target, image, List.of(device.region));
-    assertThat(target.operations).isEqualTo(2);
+    assertThat(target.operations()).isEqualTo(2);
     assertThat(current.segments()).extracting(Image.Segment::toString)
         .containsExactly("0x08001000..0x08002FFF", "0x08010000..0x08017FFF");
     assertThat(current.byteAt(0x0800_1001L)).contains((byte) 2);

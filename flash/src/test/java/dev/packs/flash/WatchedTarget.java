@@ -1,8 +1,5 @@
 package dev.packs.flash;
 
-import dev.packs.target.CoreRegister;
-import dev.packs.target.Halt;
-import dev.packs.target.RunLimit;
 import dev.packs.target.Target;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,14 +9,12 @@ import java.util.OptionalLong;
  * An emulated target seen through the debugger's eyes: it counts operations, remembers where memory
  * was written, and can model one flash cell whose bit 0 is stuck at 0 (reads only, as a worn cell).
  */
-final class WatchedTarget implements Target {
-  private final Target inner;
+final class WatchedTarget extends CountingTarget {
   final List<Long> writes = new ArrayList<>();
-  long operations;
   private OptionalLong stuck = OptionalLong.empty();
 
   WatchedTarget(Target inner) {
-    this.inner = inner;
+    super(inner);
   }
 
   void stickBitZeroAt(long address) {
@@ -28,8 +23,7 @@ final class WatchedTarget implements Target {
 
   @Override
   public byte[] read(long address, int length) {
-    operations++;
-    byte[] data = inner.read(address, length);
+    byte[] data = super.read(address, length);
     if (stuck.isPresent() && stuck.getAsLong() >= address && stuck.getAsLong() < address + length) {
       data[(int) (stuck.getAsLong() - address)] &= (byte) 0xFE;
     }
@@ -38,44 +32,13 @@ final class WatchedTarget implements Target {
 
   @Override
   public void write(long address, byte[] data) {
-    operations++;
     writes.add(address);
-    inner.write(address, data);
-  }
-
-  @Override
-  public int readWord(long address) {
-    operations++;
-    return inner.readWord(address);
+    super.write(address, data);
   }
 
   @Override
   public void writeWord(long address, int value) {
-    operations++;
     writes.add(address);
-    inner.writeWord(address, value);
-  }
-
-  @Override
-  public int readRegister(CoreRegister register) {
-    operations++;
-    return inner.readRegister(register);
-  }
-
-  @Override
-  public void writeRegister(CoreRegister register, int value) {
-    operations++;
-    inner.writeRegister(register, value);
-  }
-
-  @Override
-  public Halt run(RunLimit limit) {
-    operations++;
-    return inner.run(limit);
-  }
-
-  @Override
-  public void halt() {
-    inner.halt();
+    super.writeWord(address, value);
   }
 }

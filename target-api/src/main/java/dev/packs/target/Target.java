@@ -1,5 +1,7 @@
 package dev.packs.target;
 
+import java.util.Optional;
+
 /**
  * A halted-or-running Cortex-M core with its memory, as a flash engine drives it: a probe-attached
  * chip or the emulator. Addresses are 32-bit values held in a {@code long}. Memory and register access
@@ -34,4 +36,13 @@ public interface Target {
 
   /** Asks a running core to halt; a no-op when it is halted already. Safe from any thread. */
   void halt();
+
+  /**
+   * Why {@code halt}, returned by the last {@link #run}, is not a clean stop, in words a user can act
+   * on (the register a hung loop polled, the unmodelled peripheral a fault touched), when this target
+   * can tell; empty by default and after a breakpoint. The emulator knows; a probe does not.
+   */
+  default Optional<String> explain(Halt halt) {
+    return Optional.empty();
+  }
 }

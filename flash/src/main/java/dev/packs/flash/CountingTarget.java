@@ -1,23 +1,26 @@
-package dev.packs.cli;
+package dev.packs.flash;
 
 import dev.packs.target.CoreRegister;
 import dev.packs.target.Halt;
 import dev.packs.target.RunLimit;
 import dev.packs.target.Target;
+import java.util.Optional;
 
 /**
  * A target that counts the operations made on it: each memory or register access and each run is
- * one round trip to a probe, so the count says what a flash costs on a real one.
+ * one round trip to a probe, so the count says what a flash costs on a real one. Open to decorators
+ * that watch more (tests record where memory was written); they call the overridden method.
  */
-final class CountingTarget implements Target {
+public class CountingTarget implements Target {
   private final Target inner;
   private long operations;
 
-  CountingTarget(Target inner) {
+  public CountingTarget(Target inner) {
     this.inner = inner;
   }
 
-  long operations() {
+  /** The memory accesses, register accesses and runs made so far. */
+  public long operations() {
     return operations;
   }
 
@@ -66,5 +69,10 @@ final class CountingTarget implements Target {
   @Override
   public void halt() {
     inner.halt();
+  }
+
+  @Override
+  public Optional<String> explain(Halt halt) {
+    return inner.explain(halt);
   }
 }
