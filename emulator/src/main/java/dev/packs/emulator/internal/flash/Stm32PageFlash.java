@@ -20,8 +20,6 @@ public final class Stm32PageFlash extends ControllerBase {
   static final int SR = 0x10;
   static final int CR = 0x14;
   static final int OPTR = 0x20;
-  static final int KEY1 = 0x4567_0123;
-  static final int KEY2 = 0xCDEF_89AB;
   static final int OPTKEY1 = 0x0819_2A3B;
   static final int OPTKEY2 = 0x4C5D_6E7F;
   static final int SR_EOP = 1;
@@ -68,8 +66,7 @@ public final class Stm32PageFlash extends ControllerBase {
   private int acr;
   private int sr;
   private int cr;
-  private boolean key1Seen;
-  private boolean keysRefused;
+  private final Stm32KeySequence keys = new Stm32KeySequence(CR_LOCK, true);
   private boolean optKey1Seen;
   private int pendingOffset = -1;
 
@@ -109,8 +106,7 @@ public final class Stm32PageFlash extends ControllerBase {
     acr = 0x600;
     sr = 0;
     cr = CR_LOCK | CR_OPTLOCK;
-    key1Seen = false;
-    keysRefused = false;
+    keys.reset();
     optKey1Seen = false;
     pendingOffset = -1;
     plain.clear();
@@ -165,19 +161,11 @@ public final class Stm32PageFlash extends ControllerBase {
   }
 
   private void writeKey(int value) {
-    if (!keysRefused && (cr & CR_LOCK) != 0 && !key1Seen && value == KEY1) {
-      key1Seen = true;
-      return;
+    cr = keys.write(cr, value);
+    if (keys.refused()) {
+      throw new BusFault(BusFault.Kind.READ_ONLY, base() + KEYR, true, String.format(
+          "wrong FLASH_KEYR sequence (0x%08X); FLASH_CR stays locked until reset", value));
     }
-    if (!keysRefused && (cr & CR_LOCK) != 0 && key1Seen && value == KEY2) {
-      key1Seen = false;
-      cr &= ~CR_LOCK;
-      return;
-    }
-    keysRefused = true;
-    cr |= CR_LOCK;
-    throw new BusFault(BusFault.Kind.READ_ONLY, base() + KEYR, true, String.format(
-        "wrong FLASH_KEYR sequence (0x%08X); FLASH_CR stays locked until reset", value));
   }
 
   private void writeOptionKey(int value) {

@@ -24,8 +24,6 @@ public final class Stm32f4Flash extends ControllerBase {
   static final int CR = 0x10;
   static final int OPTCR = 0x14;
   static final int OPTCR1 = 0x18;
-  static final int KEY1 = 0x4567_0123;
-  static final int KEY2 = 0xCDEF_89AB;
   static final int OPTKEY1 = 0x0819_2A3B;
   static final int OPTKEY2 = 0x4C5D_6E7F;
   static final int SR_EOP = 1;
@@ -63,8 +61,7 @@ public final class Stm32f4Flash extends ControllerBase {
   private int cr;
   private int optcr;
   private int optcr1;
-  private boolean key1Seen;
-  private boolean keysRefused;
+  private final Stm32KeySequence keys = new Stm32KeySequence(CR_LOCK, true);
   private boolean optKey1Seen;
 
   /**
@@ -105,8 +102,7 @@ public final class Stm32f4Flash extends ControllerBase {
     cr = CR_LOCK;
     optcr = optcrReset | OPTCR_OPTLOCK;
     optcr1 = optcr1Reset;
-    key1Seen = false;
-    keysRefused = false;
+    keys.reset();
     optKey1Seen = false;
     clearBusy();
   }
@@ -146,19 +142,11 @@ public final class Stm32f4Flash extends ControllerBase {
   }
 
   private void writeKey(int value) {
-    if (!keysRefused && (cr & CR_LOCK) != 0 && !key1Seen && value == KEY1) {
-      key1Seen = true;
-      return;
+    cr = keys.write(cr, value);
+    if (keys.refused()) {
+      throw new BusFault(BusFault.Kind.READ_ONLY, base() + KEYR, true, String.format(
+          "wrong FLASH_KEYR sequence (0x%08X); FLASH_CR stays locked until reset", value));
     }
-    if (!keysRefused && (cr & CR_LOCK) != 0 && key1Seen && value == KEY2) {
-      key1Seen = false;
-      cr &= ~CR_LOCK;
-      return;
-    }
-    keysRefused = true;
-    cr |= CR_LOCK;
-    throw new BusFault(BusFault.Kind.READ_ONLY, base() + KEYR, true, String.format(
-        "wrong FLASH_KEYR sequence (0x%08X); FLASH_CR stays locked until reset", value));
   }
 
   private void writeOptionKey(int value) {

@@ -26,8 +26,6 @@ public final class Stm32l5Flash extends ControllerBase {
   static final int NSCR = 0x28;
   static final int SECCR = 0x2C;
   static final int OPTR = 0x40;
-  static final int KEY1 = 0x4567_0123;
-  static final int KEY2 = 0xCDEF_89AB;
   static final int OPTKEY1 = 0x0819_2A3B;
   static final int OPTKEY2 = 0x4C5D_6E7F;
   static final int SR_EOP = 1;
@@ -79,8 +77,7 @@ public final class Stm32l5Flash extends ControllerBase {
   private static final class Port {
     int cr;
     int sr;
-    boolean key1Seen;
-    boolean keysRefused;
+    final Stm32KeySequence keys = new Stm32KeySequence(CR_LOCK, false);
     int pendingOffset = -1;
     int pendingCount;
   }
@@ -122,8 +119,7 @@ public final class Stm32l5Flash extends ControllerBase {
     for (Port p : new Port[] {ns, sec}) {
       p.cr = CR_LOCK | CR_OPTLOCK;
       p.sr = 0;
-      p.key1Seen = false;
-      p.keysRefused = false;
+      p.keys.reset();
       p.pendingOffset = -1;
     }
     plain.clear();
@@ -211,17 +207,10 @@ public final class Stm32l5Flash extends ControllerBase {
   }
 
   private void writeKey(Port port, int offset, int value) {
-    if (!port.keysRefused && !port.key1Seen && value == KEY1) {
-      port.key1Seen = true;
+    port.cr = port.keys.write(port.cr, value);
+    if (!port.keys.refused()) {
       return;
     }
-    if (!port.keysRefused && port.key1Seen && value == KEY2) {
-      port.key1Seen = false;
-      port.cr &= ~CR_LOCK;
-      return;
-    }
-    port.keysRefused = true;
-    port.cr |= CR_LOCK;
     throw new BusFault(BusFault.Kind.READ_ONLY, base() + offset, true, String.format(
         "wrong FLASH key sequence (0x%08X); the control register stays locked until reset", value));
   }
