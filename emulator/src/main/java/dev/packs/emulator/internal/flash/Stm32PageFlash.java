@@ -20,8 +20,6 @@ public final class Stm32PageFlash extends ControllerBase {
   static final int SR = 0x10;
   static final int CR = 0x14;
   static final int OPTR = 0x20;
-  static final int OPTKEY1 = 0x0819_2A3B;
-  static final int OPTKEY2 = 0x4C5D_6E7F;
   static final int SR_EOP = 1;
   static final int SR_OPERR = 1 << 1;
   static final int SR_PROGERR = 1 << 3;
@@ -67,7 +65,7 @@ public final class Stm32PageFlash extends ControllerBase {
   private int sr;
   private int cr;
   private final Stm32KeySequence keys = new Stm32KeySequence(CR_LOCK, true);
-  private boolean optKey1Seen;
+  private final Stm32OptionKeys optionKeys = new Stm32OptionKeys();
   private int pendingOffset = -1;
 
   public Stm32PageFlash(int base, FlashArray main, FlashArray optionBytes, Variant variant,
@@ -107,7 +105,7 @@ public final class Stm32PageFlash extends ControllerBase {
     sr = 0;
     cr = CR_LOCK | CR_OPTLOCK;
     keys.reset();
-    optKey1Seen = false;
+    optionKeys.reset();
     pendingOffset = -1;
     plain.clear();
     plain.putAll(variant.otherResets());
@@ -169,15 +167,9 @@ public final class Stm32PageFlash extends ControllerBase {
   }
 
   private void writeOptionKey(int value) {
-    if (!optKey1Seen && value == OPTKEY1) {
-      optKey1Seen = true;
-    } else if (optKey1Seen && value == OPTKEY2 && (cr & CR_LOCK) == 0) {
-      optKey1Seen = false;
+    if (optionKeys.unlocks(value, (cr & CR_LOCK) == 0, base() + OPTKEYR,
+        " or FLASH_CR still locked")) {
       cr &= ~CR_OPTLOCK;
-    } else {
-      optKey1Seen = false;
-      throw new BusFault(BusFault.Kind.READ_ONLY, base() + OPTKEYR, true, String.format(
-          "wrong FLASH_OPTKEYR sequence (0x%08X) or FLASH_CR still locked", value));
     }
   }
 

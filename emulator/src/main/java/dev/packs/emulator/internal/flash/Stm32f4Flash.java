@@ -24,8 +24,6 @@ public final class Stm32f4Flash extends ControllerBase {
   static final int CR = 0x10;
   static final int OPTCR = 0x14;
   static final int OPTCR1 = 0x18;
-  static final int OPTKEY1 = 0x0819_2A3B;
-  static final int OPTKEY2 = 0x4C5D_6E7F;
   static final int SR_EOP = 1;
   static final int SR_OPERR = 1 << 1;
   static final int SR_WRPERR = 1 << 4;
@@ -62,7 +60,7 @@ public final class Stm32f4Flash extends ControllerBase {
   private int optcr;
   private int optcr1;
   private final Stm32KeySequence keys = new Stm32KeySequence(CR_LOCK, true);
-  private boolean optKey1Seen;
+  private final Stm32OptionKeys optionKeys = new Stm32OptionKeys();
 
   /**
    * A controller for {@code main}, whose sectors are numbered per bank: with more than twelve
@@ -103,7 +101,7 @@ public final class Stm32f4Flash extends ControllerBase {
     optcr = optcrReset | OPTCR_OPTLOCK;
     optcr1 = optcr1Reset;
     keys.reset();
-    optKey1Seen = false;
+    optionKeys.reset();
     clearBusy();
   }
 
@@ -150,15 +148,8 @@ public final class Stm32f4Flash extends ControllerBase {
   }
 
   private void writeOptionKey(int value) {
-    if (!optKey1Seen && value == OPTKEY1) {
-      optKey1Seen = true;
-    } else if (optKey1Seen && value == OPTKEY2) {
-      optKey1Seen = false;
+    if (optionKeys.unlocks(value, true, base() + OPTKEYR, "; FLASH_OPTCR stays locked")) {
       optcr &= ~OPTCR_OPTLOCK;
-    } else {
-      optKey1Seen = false;
-      throw new BusFault(BusFault.Kind.READ_ONLY, base() + OPTKEYR, true, String.format(
-          "wrong FLASH_OPTKEYR sequence (0x%08X); FLASH_OPTCR stays locked", value));
     }
   }
 

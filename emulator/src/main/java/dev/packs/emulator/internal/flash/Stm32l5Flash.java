@@ -26,8 +26,6 @@ public final class Stm32l5Flash extends ControllerBase {
   static final int NSCR = 0x28;
   static final int SECCR = 0x2C;
   static final int OPTR = 0x40;
-  static final int OPTKEY1 = 0x0819_2A3B;
-  static final int OPTKEY2 = 0x4C5D_6E7F;
   static final int SR_EOP = 1;
   static final int SR_OPERR = 1 << 1;
   static final int SR_PROGERR = 1 << 3;
@@ -70,7 +68,7 @@ public final class Stm32l5Flash extends ControllerBase {
   private final Map<Integer, Integer> plain = new HashMap<>();
   private final Port ns = new Port();
   private final Port sec = new Port();
-  private boolean optKey1Seen;
+  private final Stm32OptionKeys optionKeys = new Stm32OptionKeys();
   private boolean optionsUnlocked;
 
   /** One register set: KEYR, SR, CR and the double- or quad-word being collected. */
@@ -123,7 +121,7 @@ public final class Stm32l5Flash extends ControllerBase {
       p.pendingOffset = -1;
     }
     plain.clear();
-    optKey1Seen = false;
+    optionKeys.reset();
     optionsUnlocked = false;
     loadOptions();
     clearBusy();
@@ -216,15 +214,9 @@ public final class Stm32l5Flash extends ControllerBase {
   }
 
   private void writeOptionKey(int value) {
-    if (!optKey1Seen && value == OPTKEY1) {
-      optKey1Seen = true;
-    } else if (optKey1Seen && value == OPTKEY2 && (ns.cr & CR_LOCK) == 0) {
-      optKey1Seen = false;
+    if (optionKeys.unlocks(value, (ns.cr & CR_LOCK) == 0, base() + OPTKEYR,
+        " or NSCR still locked")) {
       optionsUnlocked = true;
-    } else {
-      optKey1Seen = false;
-      throw new BusFault(BusFault.Kind.READ_ONLY, base() + OPTKEYR, true, String.format(
-          "wrong FLASH_OPTKEYR sequence (0x%08X) or NSCR still locked", value));
     }
   }
 
