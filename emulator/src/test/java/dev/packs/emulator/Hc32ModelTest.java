@@ -1,8 +1,8 @@
 package dev.packs.emulator;
 
+import static dev.packs.emulator.VendorAlgorithm.erased;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -10,12 +10,6 @@ import org.junit.jupiter.api.Test;
  * CR.OP modes and SLOCK sector locks (HC32F19x), and the HC32F120's EFM with its Verify.
  */
 class Hc32ModelTest {
-  private static byte[] erased(int length) {
-    byte[] b = new byte[length];
-    Arrays.fill(b, (byte) 0xFF);
-    return b;
-  }
-
   @Test
   void hc32f19xAlgorithmProgramsErasesAndIsLockedOutAfterUnInit() {
     // HC32F196PC: 256 KiB of 512-byte sectors; UnInit clears SLOCK0..3, locking everything again.

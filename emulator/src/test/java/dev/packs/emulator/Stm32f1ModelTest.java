@@ -1,8 +1,8 @@
 package dev.packs.emulator;
 
+import static dev.packs.emulator.VendorAlgorithm.erased;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -12,12 +12,6 @@ import org.junit.jupiter.api.Test;
  */
 class Stm32f1ModelTest {
   private static final long FLASH = 0x0800_0000L;
-
-  private static byte[] erased(int length) {
-    byte[] b = new byte[length];
-    Arrays.fill(b, (byte) 0xFF);
-    return b;
-  }
 
   @Test
   void stmF3AlgorithmProgramsErasesAndRefusesToProgramOverData() {

@@ -1,8 +1,8 @@
 package dev.packs.emulator;
 
+import static dev.packs.emulator.VendorAlgorithm.erased;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -16,12 +16,6 @@ import org.junit.jupiter.api.Test;
 class Stm32l4ModelTest {
   private static final long FLASH = 0x0800_0000L;
   private static final String G4_ALGORITHM = "test-algorithms/stm32g4/build/packs_stm32g4_128k.flm";
-
-  private static byte[] erased(int length) {
-    byte[] b = new byte[length];
-    Arrays.fill(b, (byte) 0xFF);
-    return b;
-  }
 
   private static void programAndErase(VendorAlgorithm a) {
     int page = a.pageSize();

@@ -1,5 +1,6 @@
 package dev.packs.emulator;
 
+import static dev.packs.emulator.VendorAlgorithm.erased;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Arrays;
@@ -12,12 +13,6 @@ import org.junit.jupiter.api.Test;
  * quad-word programs, and the option registers the L5 option algorithm stores and verifies.
  */
 class Stm32l5ModelTest {
-  private static byte[] erased(int length) {
-    byte[] b = new byte[length];
-    Arrays.fill(b, (byte) 0xFF);
-    return b;
-  }
-
   @Test
   void secureAlgorithmUsesSecureRegistersButErasesBankOneWhenAskedForBankTwo() {
     // STM32L552ZE: 512 KiB in two banks of 2 KiB pages; the secure alias is 0x0C000000. ST's secure

@@ -21,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -245,5 +246,12 @@ final class VendorAlgorithm {
       data[i] = (byte) ((at * 31 + (at >>> 8) * 7) ^ 0x5A);
     }
     return data;
+  }
+
+  /** What a flash of 0xFF erased cells reads back, {@code length} bytes of it. */
+  static byte[] erased(int length) {
+    byte[] b = new byte[length];
+    Arrays.fill(b, (byte) 0xFF);
+    return b;
   }
 }

@@ -25,4 +25,20 @@ public interface Peripheral {
 
   /** Returns the model to its reset state. */
   default void reset() {}
+
+  /** The bytes of register {@code word} that a read of {@code size} bytes at {@code offset} returns. */
+  static int narrow(int word, int offset, int size) {
+    int shifted = word >>> (8 * (offset & 3));
+    return size == 4 ? shifted : shifted & ((1 << (8 * size)) - 1);
+  }
+
+  /**
+   * The register {@code old} after a write of {@code size} bytes of {@code value} at {@code offset}:
+   * only the bytes written, and of those only the bits in {@code writable}, change.
+   */
+  static int merge(int old, int offset, int size, int value, int writable) {
+    int shift = 8 * (offset & 3);
+    int mask = ((size == 4 ? -1 : (1 << (8 * size)) - 1) << shift) & writable;
+    return (old & ~mask) | ((value << shift) & mask);
+  }
 }

@@ -47,9 +47,7 @@ public final class RegisterFile implements Peripheral {
 
   @Override
   public int read(int offset, int size) {
-    int word = values.getOrDefault(offset & ~3, 0);
-    int shifted = word >>> (8 * (offset & 3));
-    return size == 4 ? shifted : shifted & ((1 << (8 * size)) - 1);
+    return Peripheral.narrow(values.getOrDefault(offset & ~3, 0), offset, size);
   }
 
   @Override
@@ -58,11 +56,8 @@ public final class RegisterFile implements Peripheral {
     if (register == null) {
       return;
     }
-    int shift = 8 * (offset & 3);
-    int lanes = (size == 4 ? -1 : (1 << (8 * size)) - 1) << shift;
-    int mask = lanes & register.writable();
     int old = values.get(offset & ~3);
-    values.put(offset & ~3, (old & ~mask) | ((value << shift) & mask));
+    values.put(offset & ~3, Peripheral.merge(old, offset, size, value, register.writable()));
   }
 
   @Override

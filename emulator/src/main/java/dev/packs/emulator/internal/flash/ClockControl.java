@@ -61,9 +61,7 @@ final class ClockControl implements Peripheral {
 
   @Override
   public int read(int offset, int size) {
-    int word = value(offset & ~3);
-    int shifted = word >>> (8 * (offset & 3));
-    return size == 4 ? shifted : shifted & ((1 << (8 * size)) - 1);
+    return Peripheral.narrow(value(offset & ~3), offset, size);
   }
 
   private int value(int offset) {
@@ -86,10 +84,8 @@ final class ClockControl implements Peripheral {
   @Override
   public void write(int offset, int size, int value) {
     int aligned = offset & ~3;
-    int shift = 8 * (offset & 3);
-    int lanes = (size == 4 ? -1 : (1 << (8 * size)) - 1) << shift;
     int old = registers.getOrDefault(aligned, 0);
-    registers.put(aligned, (old & ~lanes) | ((value << shift) & lanes));
+    registers.put(aligned, Peripheral.merge(old, offset, size, value, -1));
   }
 
   @Override

@@ -2,6 +2,7 @@ package dev.packs.emulator.internal.flash;
 
 import dev.packs.emulator.internal.bus.FlashArray;
 import dev.packs.emulator.internal.bus.FlashController;
+import dev.packs.emulator.internal.bus.Peripheral;
 import dev.packs.emulator.internal.cpu.BusFault;
 import java.util.ArrayList;
 import java.util.List;
@@ -92,8 +93,7 @@ abstract class ControllerBase implements FlashController {
    * read, shifted down to the bytes asked for.
    */
   final int readNarrow(int offset, int size) {
-    int word = read(offset & ~3, 4) >>> (8 * (offset & 3));
-    return size >= 4 ? word : word & ((1 << (8 * size)) - 1);
+    return Peripheral.narrow(read(offset & ~3, 4), offset, size);
   }
 
   /** Starts an operation: the controller reports busy for the next few status polls. */

@@ -1,6 +1,7 @@
 package dev.packs.emulator.internal.flash;
 
 import dev.packs.emulator.internal.bus.FlashArray;
+import dev.packs.emulator.internal.bus.Peripheral;
 import dev.packs.emulator.internal.cpu.BusFault;
 import java.util.Arrays;
 import java.util.Map;
@@ -75,8 +76,7 @@ public final class SamNvmctrl extends ControllerBase {
 
   @Override
   public int read(int offset, int size) {
-    int word = register(offset & ~3) >>> (8 * (offset & 3));
-    return size == 4 ? word : word & ((1 << (8 * size)) - 1);
+    return Peripheral.narrow(register(offset & ~3), offset, size);
   }
 
   @Override

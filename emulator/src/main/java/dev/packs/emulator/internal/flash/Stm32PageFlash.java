@@ -20,10 +20,6 @@ public final class Stm32PageFlash extends ControllerBase {
   static final int SR = 0x10;
   static final int CR = 0x14;
   static final int OPTR = 0x20;
-  static final int KEY1 = 0x4567_0123;
-  static final int KEY2 = 0xCDEF_89AB;
-  static final int OPTKEY1 = 0x0819_2A3B;
-  static final int OPTKEY2 = 0x4C5D_6E7F;
   static final int SR_EOP = 1;
   static final int SR_OPERR = 1 << 1;
   static final int SR_PROGERR = 1 << 3;
@@ -68,9 +64,8 @@ public final class Stm32PageFlash extends ControllerBase {
   private int acr;
   private int sr;
   private int cr;
-  private boolean key1Seen;
-  private boolean keysRefused;
-  private boolean optKey1Seen;
+  private final Stm32KeySequence keys = new Stm32KeySequence(CR_LOCK, true);
+  private final Stm32OptionKeys optionKeys = new Stm32OptionKeys();
   private int pendingOffset = -1;
 
   public Stm32PageFlash(int base, FlashArray main, FlashArray optionBytes, Variant variant,
@@ -109,9 +104,8 @@ public final class Stm32PageFlash extends ControllerBase {
     acr = 0x600;
     sr = 0;
     cr = CR_LOCK | CR_OPTLOCK;
-    key1Seen = false;
-    keysRefused = false;
-    optKey1Seen = false;
+    keys.reset();
+    optionKeys.reset();
     pendingOffset = -1;
     plain.clear();
     plain.putAll(variant.otherResets());
@@ -165,31 +159,17 @@ public final class Stm32PageFlash extends ControllerBase {
   }
 
   private void writeKey(int value) {
-    if (!keysRefused && (cr & CR_LOCK) != 0 && !key1Seen && value == KEY1) {
-      key1Seen = true;
-      return;
+    cr = keys.write(cr, value);
+    if (keys.refused()) {
+      throw new BusFault(BusFault.Kind.READ_ONLY, base() + KEYR, true, String.format(
+          "wrong FLASH_KEYR sequence (0x%08X); FLASH_CR stays locked until reset", value));
     }
-    if (!keysRefused && (cr & CR_LOCK) != 0 && key1Seen && value == KEY2) {
-      key1Seen = false;
-      cr &= ~CR_LOCK;
-      return;
-    }
-    keysRefused = true;
-    cr |= CR_LOCK;
-    throw new BusFault(BusFault.Kind.READ_ONLY, base() + KEYR, true, String.format(
-        "wrong FLASH_KEYR sequence (0x%08X); FLASH_CR stays locked until reset", value));
   }
 
   private void writeOptionKey(int value) {
-    if (!optKey1Seen && value == OPTKEY1) {
-      optKey1Seen = true;
-    } else if (optKey1Seen && value == OPTKEY2 && (cr & CR_LOCK) == 0) {
-      optKey1Seen = false;
+    if (optionKeys.unlocks(value, (cr & CR_LOCK) == 0, base() + OPTKEYR,
+        " or FLASH_CR still locked")) {
       cr &= ~CR_OPTLOCK;
-    } else {
-      optKey1Seen = false;
-      throw new BusFault(BusFault.Kind.READ_ONLY, base() + OPTKEYR, true, String.format(
-          "wrong FLASH_OPTKEYR sequence (0x%08X) or FLASH_CR still locked", value));
     }
   }
 

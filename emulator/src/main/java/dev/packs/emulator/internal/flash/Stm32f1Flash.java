@@ -27,8 +27,8 @@ public final class Stm32f1Flash extends ControllerBase {
   static final int OBR = 0x1C;
   static final int WRPR = 0x20;
   static final int BANK1 = 0x40;
-  static final int KEY1 = 0x4567_0123;
-  static final int KEY2 = 0xCDEF_89AB;
+  static final int KEY1 = Stm32KeySequence.KEY1;
+  static final int KEY2 = Stm32KeySequence.KEY2;
   static final int SR_BSY = 1;
   static final int SR_PGERR = 1 << 2;
   static final int SR_WRPRTERR = 1 << 4;
@@ -67,8 +67,7 @@ public final class Stm32f1Flash extends ControllerBase {
     int cr;
     int sr;
     int ar;
-    boolean key1Seen;
-    boolean keysRefused;
+    final Stm32KeySequence keys = new Stm32KeySequence(CR_LOCK, false);
   }
 
   public Stm32f1Flash(int base, FlashArray main, FlashArray options, Variant variant,
@@ -98,8 +97,7 @@ public final class Stm32f1Flash extends ControllerBase {
       b.cr = CR_LOCK;
       b.sr = 0;
       b.ar = 0;
-      b.key1Seen = false;
-      b.keysRefused = false;
+      b.keys.reset();
     }
     acr = 0x30;
     optKey1Seen = false;
@@ -174,17 +172,10 @@ public final class Stm32f1Flash extends ControllerBase {
   }
 
   private void writeKey(Bank bank, int value) {
-    if (!bank.keysRefused && !bank.key1Seen && value == KEY1) {
-      bank.key1Seen = true;
+    bank.cr = bank.keys.write(bank.cr, value);
+    if (!bank.keys.refused()) {
       return;
     }
-    if (!bank.keysRefused && bank.key1Seen && value == KEY2) {
-      bank.key1Seen = false;
-      bank.cr &= ~CR_LOCK;
-      return;
-    }
-    bank.keysRefused = true;
-    bank.cr |= CR_LOCK;
     throw new BusFault(BusFault.Kind.READ_ONLY, base() + KEYR, true, String.format(
         "wrong %s_KEYR sequence (0x%08X); CR stays locked until reset", name(), value));
   }

@@ -24,10 +24,6 @@ public final class Stm32f4Flash extends ControllerBase {
   static final int CR = 0x10;
   static final int OPTCR = 0x14;
   static final int OPTCR1 = 0x18;
-  static final int KEY1 = 0x4567_0123;
-  static final int KEY2 = 0xCDEF_89AB;
-  static final int OPTKEY1 = 0x0819_2A3B;
-  static final int OPTKEY2 = 0x4C5D_6E7F;
   static final int SR_EOP = 1;
   static final int SR_OPERR = 1 << 1;
   static final int SR_WRPERR = 1 << 4;
@@ -63,9 +59,8 @@ public final class Stm32f4Flash extends ControllerBase {
   private int cr;
   private int optcr;
   private int optcr1;
-  private boolean key1Seen;
-  private boolean keysRefused;
-  private boolean optKey1Seen;
+  private final Stm32KeySequence keys = new Stm32KeySequence(CR_LOCK, true);
+  private final Stm32OptionKeys optionKeys = new Stm32OptionKeys();
 
   /**
    * A controller for {@code main}, whose sectors are numbered per bank: with more than twelve
@@ -105,9 +100,8 @@ public final class Stm32f4Flash extends ControllerBase {
     cr = CR_LOCK;
     optcr = optcrReset | OPTCR_OPTLOCK;
     optcr1 = optcr1Reset;
-    key1Seen = false;
-    keysRefused = false;
-    optKey1Seen = false;
+    keys.reset();
+    optionKeys.reset();
     clearBusy();
   }
 
@@ -146,31 +140,16 @@ public final class Stm32f4Flash extends ControllerBase {
   }
 
   private void writeKey(int value) {
-    if (!keysRefused && (cr & CR_LOCK) != 0 && !key1Seen && value == KEY1) {
-      key1Seen = true;
-      return;
+    cr = keys.write(cr, value);
+    if (keys.refused()) {
+      throw new BusFault(BusFault.Kind.READ_ONLY, base() + KEYR, true, String.format(
+          "wrong FLASH_KEYR sequence (0x%08X); FLASH_CR stays locked until reset", value));
     }
-    if (!keysRefused && (cr & CR_LOCK) != 0 && key1Seen && value == KEY2) {
-      key1Seen = false;
-      cr &= ~CR_LOCK;
-      return;
-    }
-    keysRefused = true;
-    cr |= CR_LOCK;
-    throw new BusFault(BusFault.Kind.READ_ONLY, base() + KEYR, true, String.format(
-        "wrong FLASH_KEYR sequence (0x%08X); FLASH_CR stays locked until reset", value));
   }
 
   private void writeOptionKey(int value) {
-    if (!optKey1Seen && value == OPTKEY1) {
-      optKey1Seen = true;
-    } else if (optKey1Seen && value == OPTKEY2) {
-      optKey1Seen = false;
+    if (optionKeys.unlocks(value, true, base() + OPTKEYR, "; FLASH_OPTCR stays locked")) {
       optcr &= ~OPTCR_OPTLOCK;
-    } else {
-      optKey1Seen = false;
-      throw new BusFault(BusFault.Kind.READ_ONLY, base() + OPTKEYR, true, String.format(
-          "wrong FLASH_OPTKEYR sequence (0x%08X); FLASH_OPTCR stays locked", value));
     }
   }
 

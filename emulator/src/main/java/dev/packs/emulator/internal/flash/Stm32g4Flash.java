@@ -20,8 +20,8 @@ public final class Stm32g4Flash extends ControllerBase {
   static final int CR = 0x14;
   static final int ECCR = 0x18;
   static final int OPTR = 0x20;
-  static final int KEY1 = 0x4567_0123;
-  static final int KEY2 = 0xCDEF_89AB;
+  static final int KEY1 = Stm32KeySequence.KEY1;
+  static final int KEY2 = Stm32KeySequence.KEY2;
   static final int SR_EOP = 1;
   static final int SR_OPERR = 1 << 1;
   static final int SR_PROGERR = 1 << 3;
@@ -61,8 +61,7 @@ public final class Stm32g4Flash extends ControllerBase {
   private int sr;
   private int cr;
   private int optr;
-  private boolean key1Seen;
-  private boolean keysRefused;
+  private final Stm32KeySequence keys = new Stm32KeySequence(CR_LOCK, true);
   private int pendingOffset = -1;
   private int pendingWord;
   private boolean erasing;
@@ -90,8 +89,7 @@ public final class Stm32g4Flash extends ControllerBase {
     sr = 0;
     cr = CR_LOCK | CR_OPTLOCK;
     optr = optrReset;
-    key1Seen = false;
-    keysRefused = false;
+    keys.reset();
     pendingOffset = -1;
     erasing = false;
     clearBusy();
@@ -139,19 +137,11 @@ public final class Stm32g4Flash extends ControllerBase {
   }
 
   private void writeKey(int value) {
-    if (!keysRefused && (cr & CR_LOCK) != 0 && !key1Seen && value == KEY1) {
-      key1Seen = true;
-      return;
+    cr = keys.write(cr, value);
+    if (keys.refused()) {
+      throw new BusFault(BusFault.Kind.READ_ONLY, base() + KEYR, true, String.format(
+          "wrong FLASH_KEYR sequence (0x%08X); FLASH_CR stays locked until reset", value));
     }
-    if (!keysRefused && (cr & CR_LOCK) != 0 && key1Seen && value == KEY2) {
-      key1Seen = false;
-      cr &= ~CR_LOCK;
-      return;
-    }
-    keysRefused = true;
-    cr |= CR_LOCK;
-    throw new BusFault(BusFault.Kind.READ_ONLY, base() + KEYR, true, String.format(
-        "wrong FLASH_KEYR sequence (0x%08X); FLASH_CR stays locked until reset", value));
   }
 
   private void writeControl(int value) {

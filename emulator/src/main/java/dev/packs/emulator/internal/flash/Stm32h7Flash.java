@@ -21,8 +21,6 @@ public final class Stm32h7Flash extends ControllerBase {
   static final int SR = 0x10;
   static final int CCR = 0x14;
   static final int BANK2 = 0x100;
-  static final int KEY1 = 0x4567_0123;
-  static final int KEY2 = 0xCDEF_89AB;
   static final int CR_LOCK = 1;
   static final int CR_PG = 1 << 1;
   static final int CR_SER = 1 << 2;
@@ -49,8 +47,7 @@ public final class Stm32h7Flash extends ControllerBase {
   private static final class Bank {
     int cr;
     int sr;
-    boolean key1Seen;
-    boolean keysRefused;
+    final Stm32KeySequence keys = new Stm32KeySequence(CR_LOCK, false);
     int bufferOffset = -1;
     final int[] buffer = new int[FLASH_WORD / 4];
     int filled;
@@ -74,8 +71,7 @@ public final class Stm32h7Flash extends ControllerBase {
     for (Bank b : banks) {
       b.cr = CR_LOCK | 3 << 4;
       b.sr = 0;
-      b.key1Seen = false;
-      b.keysRefused = false;
+      b.keys.reset();
       b.bufferOffset = -1;
       b.filled = 0;
     }
@@ -122,17 +118,10 @@ public final class Stm32h7Flash extends ControllerBase {
   }
 
   private void writeKey(Bank bank, int offset, int value) {
-    if (!bank.keysRefused && !bank.key1Seen && value == KEY1) {
-      bank.key1Seen = true;
+    bank.cr = bank.keys.write(bank.cr, value);
+    if (!bank.keys.refused()) {
       return;
     }
-    if (!bank.keysRefused && bank.key1Seen && value == KEY2) {
-      bank.key1Seen = false;
-      bank.cr &= ~CR_LOCK;
-      return;
-    }
-    bank.keysRefused = true;
-    bank.cr |= CR_LOCK;
     throw new BusFault(BusFault.Kind.READ_ONLY, base() + offset, true, String.format(
         "wrong FLASH_KEYR sequence (0x%08X); the bank's CR stays locked until reset", value));
   }

@@ -26,10 +26,6 @@ public final class Stm32l5Flash extends ControllerBase {
   static final int NSCR = 0x28;
   static final int SECCR = 0x2C;
   static final int OPTR = 0x40;
-  static final int KEY1 = 0x4567_0123;
-  static final int KEY2 = 0xCDEF_89AB;
-  static final int OPTKEY1 = 0x0819_2A3B;
-  static final int OPTKEY2 = 0x4C5D_6E7F;
   static final int SR_EOP = 1;
   static final int SR_OPERR = 1 << 1;
   static final int SR_PROGERR = 1 << 3;
@@ -72,15 +68,14 @@ public final class Stm32l5Flash extends ControllerBase {
   private final Map<Integer, Integer> plain = new HashMap<>();
   private final Port ns = new Port();
   private final Port sec = new Port();
-  private boolean optKey1Seen;
+  private final Stm32OptionKeys optionKeys = new Stm32OptionKeys();
   private boolean optionsUnlocked;
 
   /** One register set: KEYR, SR, CR and the double- or quad-word being collected. */
   private static final class Port {
     int cr;
     int sr;
-    boolean key1Seen;
-    boolean keysRefused;
+    final Stm32KeySequence keys = new Stm32KeySequence(CR_LOCK, false);
     int pendingOffset = -1;
     int pendingCount;
   }
@@ -122,12 +117,11 @@ public final class Stm32l5Flash extends ControllerBase {
     for (Port p : new Port[] {ns, sec}) {
       p.cr = CR_LOCK | CR_OPTLOCK;
       p.sr = 0;
-      p.key1Seen = false;
-      p.keysRefused = false;
+      p.keys.reset();
       p.pendingOffset = -1;
     }
     plain.clear();
-    optKey1Seen = false;
+    optionKeys.reset();
     optionsUnlocked = false;
     loadOptions();
     clearBusy();
@@ -211,31 +205,18 @@ public final class Stm32l5Flash extends ControllerBase {
   }
 
   private void writeKey(Port port, int offset, int value) {
-    if (!port.keysRefused && !port.key1Seen && value == KEY1) {
-      port.key1Seen = true;
+    port.cr = port.keys.write(port.cr, value);
+    if (!port.keys.refused()) {
       return;
     }
-    if (!port.keysRefused && port.key1Seen && value == KEY2) {
-      port.key1Seen = false;
-      port.cr &= ~CR_LOCK;
-      return;
-    }
-    port.keysRefused = true;
-    port.cr |= CR_LOCK;
     throw new BusFault(BusFault.Kind.READ_ONLY, base() + offset, true, String.format(
         "wrong FLASH key sequence (0x%08X); the control register stays locked until reset", value));
   }
 
   private void writeOptionKey(int value) {
-    if (!optKey1Seen && value == OPTKEY1) {
-      optKey1Seen = true;
-    } else if (optKey1Seen && value == OPTKEY2 && (ns.cr & CR_LOCK) == 0) {
-      optKey1Seen = false;
+    if (optionKeys.unlocks(value, (ns.cr & CR_LOCK) == 0, base() + OPTKEYR,
+        " or NSCR still locked")) {
       optionsUnlocked = true;
-    } else {
-      optKey1Seen = false;
-      throw new BusFault(BusFault.Kind.READ_ONLY, base() + OPTKEYR, true, String.format(
-          "wrong FLASH_OPTKEYR sequence (0x%08X) or NSCR still locked", value));
     }
   }
 
