@@ -29,6 +29,7 @@ public final class CortexM {
   public static final long HFSR = 0xE000_ED2CL;
   /** BusFault Address Register. */
   public static final long BFAR = 0xE000_ED38L;
+  public static final long MMFAR = 0xE000_ED34L;
 
   /** The key a DHCSR write needs in bits [31:16]. */
   public static final int DBGKEY = 0xA05F_0000;
@@ -63,6 +64,7 @@ public final class CortexM {
   public static final int DFSR_ALL = 0x1F;
 
   /** CFSR bits the fault report names. */
+  public static final int CFSR_MMARVALID = 1 << 7;
   public static final int CFSR_IBUSERR = 1 << 8;
   public static final int CFSR_PRECISERR = 1 << 9;
   public static final int CFSR_IMPRECISERR = 1 << 10;
@@ -80,6 +82,12 @@ public final class CortexM {
   /** The PARTNO field of CPUID: 0xC20 Cortex-M0, 0xC24 Cortex-M4, 0xD21 Cortex-M33, ... */
   public static int partNumber(int cpuid) {
     return (cpuid >>> 4) & 0xFFF;
+  }
+
+  /** The AP's auto-increment window: 4 KiB on the Cortex-M3/M4 AHB-AP, 1 KiB (the guaranteed size) elsewhere. */
+  public static int autoIncrementWindow(int cpuid) {
+    int part = partNumber(cpuid);
+    return part == 0xC23 || part == 0xC24 ? 0x1000 : 0x400;
   }
 
   /** True for ARMv7-M and ARMv8-M Mainline cores, which have CFSR and a 4 KiB TAR wrap on M3/M4. */

@@ -1,5 +1,7 @@
 package dev.packs.probe.internal.stlink;
 
+import dev.packs.probe.internal.arm.CortexM;
+
 import dev.packs.target.CoreRegister;
 import dev.packs.target.Fault;
 import dev.packs.target.FaultKind;
@@ -25,23 +27,23 @@ final class HardFaults {
     session.writeWord(CortexM.HFSR, hfsr);
 
     String status = String.format("CFSR 0x%08X, HFSR 0x%08X", cfsr, hfsr);
-    if ((cfsr & CortexM.UNDEFINSTR) != 0) {
+    if ((cfsr & CortexM.CFSR_UNDEFINSTR) != 0) {
       return new Fault(FaultKind.UNDEFINED_INSTRUCTION, pc, OptionalLong.empty(), status);
     }
-    if ((cfsr & CortexM.UNALIGNED) != 0) {
+    if ((cfsr & CortexM.CFSR_UNALIGNED) != 0) {
       return new Fault(FaultKind.UNALIGNED_ACCESS, pc, OptionalLong.empty(), status);
     }
     if ((cfsr & 0xFF00) != 0) {
-      OptionalLong at = (cfsr & CortexM.BFARVALID) != 0 ? OptionalLong.of(bfar)
-          : (cfsr & CortexM.IBUSERR) != 0 ? OptionalLong.of(pc) : OptionalLong.empty();
+      OptionalLong at = (cfsr & CortexM.CFSR_BFARVALID) != 0 ? OptionalLong.of(bfar)
+          : (cfsr & CortexM.CFSR_IBUSERR) != 0 ? OptionalLong.of(pc) : OptionalLong.empty();
       return new Fault(FaultKind.BUS_ERROR, pc, at, "bus fault, " + status);
     }
     if ((cfsr & 0xFF) != 0) {
-      OptionalLong at = (cfsr & CortexM.MMARVALID) != 0 ? OptionalLong.of(mmfar) : OptionalLong.empty();
+      OptionalLong at = (cfsr & CortexM.CFSR_MMARVALID) != 0 ? OptionalLong.of(mmfar) : OptionalLong.empty();
       return new Fault(FaultKind.BUS_ERROR, pc, at, "memory management fault, " + status);
     }
-    String what = (cfsr & CortexM.INVSTATE) != 0 ? "invalid state (Thumb bit clear)"
-        : (cfsr & CortexM.DIVBYZERO) != 0 ? "divide by zero" : "hard fault";
+    String what = (cfsr & CortexM.CFSR_INVSTATE) != 0 ? "invalid state (Thumb bit clear)"
+        : (cfsr & CortexM.CFSR_DIVBYZERO) != 0 ? "divide by zero" : "hard fault";
     return new Fault(FaultKind.OTHER, pc, OptionalLong.empty(), what + ", " + status);
   }
 

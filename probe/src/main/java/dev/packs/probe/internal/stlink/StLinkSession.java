@@ -1,5 +1,7 @@
 package dev.packs.probe.internal.stlink;
 
+import dev.packs.probe.internal.arm.CortexM;
+
 import dev.packs.probe.UsbCounters;
 import dev.packs.probe.ProbeException;
 import dev.packs.target.MemoryAccessException;

@@ -1,11 +1,13 @@
 package dev.packs.probe.internal.stlink;
 
+import dev.packs.probe.internal.arm.CortexM;
+
 import dev.packs.probe.UsbCounters;
-import static dev.packs.probe.internal.stlink.CortexM.C_DEBUGEN;
-import static dev.packs.probe.internal.stlink.CortexM.C_HALT;
-import static dev.packs.probe.internal.stlink.CortexM.DHCSR_KEY;
-import static dev.packs.probe.internal.stlink.CortexM.S_HALT;
-import static dev.packs.probe.internal.stlink.CortexM.S_LOCKUP;
+import static dev.packs.probe.internal.arm.CortexM.C_DEBUGEN;
+import static dev.packs.probe.internal.arm.CortexM.C_HALT;
+import static dev.packs.probe.internal.arm.CortexM.DBGKEY;
+import static dev.packs.probe.internal.arm.CortexM.S_HALT;
+import static dev.packs.probe.internal.arm.CortexM.S_LOCKUP;
 
 import dev.packs.probe.ProbeException;
 import dev.packs.probe.ProbeInfo;
@@ -141,7 +143,7 @@ public final class StLinkTarget implements ProbeTarget {
     session.writeWord(CortexM.DFSR, CortexM.DFSR_ALL);
     running = true;
     try {
-      session.writeWord(CortexM.DHCSR, DHCSR_KEY | C_DEBUGEN);
+      session.writeWord(CortexM.DHCSR, DBGKEY | C_DEBUGEN);
       while (true) {
         int dhcsr = session.readWord(CortexM.DHCSR);
         if ((dhcsr & S_HALT) != 0) {
@@ -200,7 +202,7 @@ public final class StLinkTarget implements ProbeTarget {
     int demcr = session.readWord(CortexM.DEMCR);
     session.writeWord(CortexM.DEMCR, halt ? demcr | CortexM.VC_CORERESET : demcr);
     try {
-      session.writeWord(CortexM.AIRCR, CortexM.AIRCR_VECTKEY | CortexM.AIRCR_SYSRESETREQ);
+      session.writeWord(CortexM.AIRCR, CortexM.VECTKEY | CortexM.SYSRESETREQ);
     } catch (RuntimeException e) {
       // the reset may cut the access that asked for it; the DHCSR poll below tells
     }
@@ -218,7 +220,7 @@ public final class StLinkTarget implements ProbeTarget {
     }
     session.writeWord(CortexM.DEMCR, demcr);
     if (!halt) {
-      session.writeWord(CortexM.DHCSR, DHCSR_KEY | C_DEBUGEN);
+      session.writeWord(CortexM.DHCSR, DBGKEY | C_DEBUGEN);
     }
   }
 
@@ -233,7 +235,7 @@ public final class StLinkTarget implements ProbeTarget {
   }
 
   private void haltNow(String what) {
-    session.writeWord(CortexM.DHCSR, DHCSR_KEY | C_HALT | C_DEBUGEN);
+    session.writeWord(CortexM.DHCSR, DBGKEY | C_HALT | C_DEBUGEN);
     long start = System.nanoTime();
     while ((session.readWord(CortexM.DHCSR) & S_HALT) == 0) {
       if (System.nanoTime() - start > HALT_NANOS) {

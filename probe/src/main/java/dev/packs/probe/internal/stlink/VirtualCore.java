@@ -1,9 +1,11 @@
 package dev.packs.probe.internal.stlink;
 
-import static dev.packs.probe.internal.stlink.CortexM.C_DEBUGEN;
-import static dev.packs.probe.internal.stlink.CortexM.C_HALT;
-import static dev.packs.probe.internal.stlink.CortexM.C_MASKINTS;
-import static dev.packs.probe.internal.stlink.CortexM.C_STEP;
+import dev.packs.probe.internal.arm.CortexM;
+
+import static dev.packs.probe.internal.arm.CortexM.C_DEBUGEN;
+import static dev.packs.probe.internal.arm.CortexM.C_HALT;
+import static dev.packs.probe.internal.arm.CortexM.C_MASKINTS;
+import static dev.packs.probe.internal.arm.CortexM.C_STEP;
 
 import dev.packs.emulator.Emulator;
 import dev.packs.target.CoreRegister;
@@ -95,9 +97,9 @@ final class VirtualCore {
       mmfar = value;
     } else if (address == CortexM.BFAR) {
       bfar = value;
-    } else if (address == CortexM.AIRCR && (value & 0xFFFF_0000) == CortexM.AIRCR_VECTKEY) {
-      emulator.writeWord(address, value & 0x700 | CortexM.AIRCR_VECTKEY);
-      if ((value & CortexM.AIRCR_SYSRESETREQ) != 0) {
+    } else if (address == CortexM.AIRCR && (value & 0xFFFF_0000) == CortexM.VECTKEY) {
+      emulator.writeWord(address, value & 0x700 | CortexM.VECTKEY);
+      if ((value & CortexM.SYSRESETREQ) != 0) {
         systemReset();
       }
     }
@@ -116,7 +118,7 @@ final class VirtualCore {
   }
 
   private void writeDhcsr(int value) {
-    if ((value & 0xFFFF_0000) != CortexM.DHCSR_KEY) {
+    if ((value & 0xFFFF_0000) != CortexM.DBGKEY) {
       return; // writes without the key are ignored
     }
     control = value & 0xF;
@@ -152,7 +154,7 @@ final class VirtualCore {
       return;
     }
     int selector = value & 0x7F;
-    if ((value & CortexM.DCRSR_WRITE) != 0) {
+    if ((value & CortexM.REGWNR) != 0) {
       writeRegister(selector, dcrdr);
     } else {
       dcrdr = readRegister(selector);
@@ -202,12 +204,12 @@ final class VirtualCore {
   /** The CFSR bits a fault of this kind sets. */
   private static int faultStatus(Fault f) {
     return switch (f.kind()) {
-      case UNDEFINED_INSTRUCTION -> CortexM.UNDEFINSTR;
-      case UNALIGNED_ACCESS -> CortexM.UNALIGNED;
+      case UNDEFINED_INSTRUCTION -> CortexM.CFSR_UNDEFINSTR;
+      case UNALIGNED_ACCESS -> CortexM.CFSR_UNALIGNED;
       case BUS_ERROR -> f.address().isPresent() && f.address().getAsLong() == f.pc()
-          ? CortexM.IBUSERR : CortexM.PRECISERR | CortexM.BFARVALID;
-      case OTHER -> f.detail().contains("INVALID_STATE") ? CortexM.INVSTATE
-          : f.detail().contains("DIVIDE_BY_ZERO") ? CortexM.DIVBYZERO : 0;
+          ? CortexM.CFSR_IBUSERR : CortexM.CFSR_PRECISERR | CortexM.CFSR_BFARVALID;
+      case OTHER -> f.detail().contains("INVALID_STATE") ? CortexM.CFSR_INVSTATE
+          : f.detail().contains("DIVIDE_BY_ZERO") ? CortexM.CFSR_DIVBYZERO : 0;
     };
   }
 
@@ -215,7 +217,7 @@ final class VirtualCore {
   private void hardFault(long pc, int status, int hardStatus, Optional<Integer> address) {
     cfsr |= status;
     hfsr |= hardStatus;
-    if ((status & CortexM.BFARVALID) != 0) {
+    if ((status & CortexM.CFSR_BFARVALID) != 0) {
       bfar = address.orElse(0);
     }
     if (!enterException((int) pc, HARD_FAULT)) {
