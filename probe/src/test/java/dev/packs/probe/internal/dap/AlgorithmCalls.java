@@ -29,12 +29,12 @@ import java.util.List;
  * engine's calling convention: placed by AlgorithmPlacer, R0-R3 arguments, R9 static base, SP the
  * stack top, LR the BKPT trampoline, PC the entry and the xPSR Thumb bit; run; read R0.
  */
-final class AlgorithmCalls {
+public final class AlgorithmCalls {
   static final long RAM = 0x2000_0000L;
   static final int RAM_SIZE = 0x8000;
 
-  final FlashAlgorithm algorithm;
-  final PlacedAlgorithm placed;
+  public final FlashAlgorithm algorithm;
+  public final PlacedAlgorithm placed;
   final Target target;
   int calls;
 
@@ -43,6 +43,11 @@ final class AlgorithmCalls {
     this.placed = AlgorithmPlacer.place(algorithm, new RamWindow(RAM, RAM_SIZE));
     this.target = target;
     target.write(placed.loadAddress(), placed.image().toByteArray());
+  }
+
+  /** Our own G4 algorithm (test-algorithms/stm32g4), for the 128 KiB STM32G431KB, loaded into {@code target}. */
+  public static AlgorithmCalls stm32g4(Target target) {
+    return new AlgorithmCalls(load("test-algorithms/stm32g4/build/packs_stm32g4_128k.flm"), target);
   }
 
   static Path repoFile(String relative) {
@@ -75,7 +80,7 @@ final class AlgorithmCalls {
   }
 
   /** Calls the function at {@code entry} and returns R0; fails unless it returned to the trampoline. */
-  int call(long entry, long... args) {
+  public int call(long entry, long... args) {
     target.writeRegister(CoreRegister.PC, (int) (entry & ~1L));
     target.writeRegister(CoreRegister.XPSR, 0x0100_0000);
     target.writeRegister(CoreRegister.SP, (int) placed.stackTop());
@@ -93,27 +98,27 @@ final class AlgorithmCalls {
     return target.readRegister(CoreRegister.R0);
   }
 
-  int init(int operation) {
+  public int init(int operation) {
     return call(placed.entryPoints().init(), algorithm.device().start(), 0, operation);
   }
 
-  int unInit(int operation) {
+  public int unInit(int operation) {
     return call(placed.entryPoints().unInit(), operation);
   }
 
-  int eraseSector(long address) {
+  public int eraseSector(long address) {
     return call(placed.entryPoints().eraseSector(), address);
   }
 
   /** Writes {@code data} into the first page buffer and programs it at {@code address}. */
-  int programPage(long address, byte[] data) {
+  public int programPage(long address, byte[] data) {
     long buffer = placed.pageBuffers().get(0);
     target.write(buffer, data);
     return call(placed.entryPoints().programPage(), address, data.length, buffer);
   }
 
   /** A page of data that differs at every address and is never all erased. */
-  static byte[] pattern(long address, int length) {
+  public static byte[] pattern(long address, int length) {
     byte[] data = new byte[length];
     for (int i = 0; i < length; i++) {
       long at = address + i;

@@ -1,5 +1,7 @@
 package dev.packs.probe.internal.stlink;
 
+import dev.packs.probe.internal.dap.AlgorithmCalls;
+
 import dev.packs.probe.UsbCounters;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -32,8 +34,8 @@ class StLinkFlashAlgorithmTest {
   void erasesAndProgramsAPageThroughTheProbe() {
     VirtualStLink probe = nucleo();
     try (StLinkTarget target = probe.attach()) {
-      FlashCalls g4 = FlashCalls.stm32g4(target);
-      byte[] page = FlashCalls.pattern(SEED_PAGE, PAGE);
+      AlgorithmCalls g4 = AlgorithmCalls.stm32g4(target);
+      byte[] page = AlgorithmCalls.pattern(SEED_PAGE, PAGE);
       assertThat(g4.init(1)).isZero();
       assertThat(g4.eraseSector(SEED_PAGE)).isZero();
       assertThat(g4.unInit(1)).isZero();
@@ -52,17 +54,17 @@ class StLinkFlashAlgorithmTest {
   void erasingAPageLeavesItsNeighboursProgrammed() {
     VirtualStLink probe = nucleo();
     try (StLinkTarget target = probe.attach()) {
-      FlashCalls g4 = FlashCalls.stm32g4(target);
+      AlgorithmCalls g4 = AlgorithmCalls.stm32g4(target);
       assertThat(g4.init(2)).isZero();
       for (long at = SEED_PAGE - PAGE; at <= SEED_PAGE + PAGE; at += PAGE) {
-        assertThat(g4.programPage(at, FlashCalls.pattern(at, PAGE))).isZero();
+        assertThat(g4.programPage(at, AlgorithmCalls.pattern(at, PAGE))).isZero();
       }
       assertThat(g4.unInit(2)).isZero();
       assertThat(g4.init(1)).isZero();
       assertThat(g4.eraseSector(SEED_PAGE)).isZero();
       assertThat(g4.unInit(1)).isZero();
 
-      byte[] expected = FlashCalls.pattern(SEED_PAGE - PAGE, 3 * PAGE);
+      byte[] expected = AlgorithmCalls.pattern(SEED_PAGE - PAGE, 3 * PAGE);
       Arrays.fill(expected, PAGE, 2 * PAGE, (byte) 0xFF);
       assertThat(target.read(SEED_PAGE - PAGE, 3 * PAGE)).isEqualTo(expected);
     }
@@ -72,10 +74,10 @@ class StLinkFlashAlgorithmTest {
   void hostAndProbeCountTheSameTraffic() {
     VirtualStLink probe = nucleo();
     try (StLinkTarget target = probe.attach()) {
-      FlashCalls g4 = FlashCalls.stm32g4(target);
+      AlgorithmCalls g4 = AlgorithmCalls.stm32g4(target);
       assertThat(g4.init(2)).isZero();
       UsbCounters before = target.counters();
-      assertThat(g4.programPage(FLASH, FlashCalls.pattern(FLASH, PAGE))).isZero();
+      assertThat(g4.programPage(FLASH, AlgorithmCalls.pattern(FLASH, PAGE))).isZero();
       UsbCounters page = target.counters().minus(before);
       assertThat(target.counters()).isEqualTo(probe.counters());
       // Data: WRITEMEM_32 (block + 2048 bytes) and GETLASTRWSTATUS2 (12 in). Call: 8 WRITEREG,
@@ -89,9 +91,9 @@ class StLinkFlashAlgorithmTest {
   void keepsTheFlashInItsFileBetweenSessions(@TempDir Path dir) throws Exception {
     // A missing file starts erased; closing the target writes the flash back.
     Path file = dir.resolve("g431.bin");
-    byte[] page = FlashCalls.pattern(SEED_PAGE, PAGE);
+    byte[] page = AlgorithmCalls.pattern(SEED_PAGE, PAGE);
     try (StLinkTarget target = VirtualStLink.open(file)) {
-      FlashCalls g4 = FlashCalls.stm32g4(target);
+      AlgorithmCalls g4 = AlgorithmCalls.stm32g4(target);
       assertThat(g4.init(2)).isZero();
       assertThat(g4.programPage(SEED_PAGE, page)).isZero();
       assertThat(g4.unInit(2)).isZero();

@@ -1,5 +1,7 @@
 package dev.packs.probe.internal.stlink;
 
+import dev.packs.probe.internal.dap.AlgorithmCalls;
+
 import dev.packs.probe.UsbCounters;
 import java.util.Arrays;
 import java.util.Optional;
@@ -24,14 +26,14 @@ public final class StLinkFlashBenchmark {
       try (StLinkTarget target = probe.attach()) {
         long start = System.nanoTime();
         UsbCounters before = target.counters();
-        FlashCalls g4 = FlashCalls.stm32g4(target);
+        AlgorithmCalls g4 = AlgorithmCalls.stm32g4(target);
         check(g4.init(1) == 0 && eraseAll(g4) && g4.unInit(1) == 0, "erase");
         check(g4.init(2) == 0, "init");
         for (int at = 0; at < SIZE; at += PAGE) {
-          check(g4.programPage(FLASH + at, FlashCalls.pattern(FLASH + at, PAGE)) == 0, "program");
+          check(g4.programPage(FLASH + at, AlgorithmCalls.pattern(FLASH + at, PAGE)) == 0, "program");
         }
         check(g4.unInit(2) == 0, "uninit");
-        check(Arrays.equals(target.read(FLASH, SIZE), FlashCalls.pattern(FLASH, SIZE)), "verify");
+        check(Arrays.equals(target.read(FLASH, SIZE), AlgorithmCalls.pattern(FLASH, SIZE)), "verify");
         double ms = (System.nanoTime() - start) / 1e6;
         UsbCounters c = target.counters();
         long out = c.packetsOut() - before.packetsOut();
@@ -45,7 +47,7 @@ public final class StLinkFlashBenchmark {
     }
   }
 
-  private static boolean eraseAll(FlashCalls g4) {
+  private static boolean eraseAll(AlgorithmCalls g4) {
     for (int at = 0; at < SIZE; at += PAGE) {
       if (g4.eraseSector(FLASH + at) != 0) {
         return false;

@@ -1,5 +1,7 @@
 package dev.packs.probe.internal.stlink;
 
+import dev.packs.probe.internal.dap.AlgorithmCalls;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.packs.target.Target;
@@ -32,9 +34,9 @@ class StLinkHardwareTest {
   @Test
   void erasesAndProgramsTheSeedPage() {
     long page = 0x0800_A800L;
-    byte[] data = FlashCalls.pattern(page, 0x800);
+    byte[] data = AlgorithmCalls.pattern(page, 0x800);
     try (StLinkTarget target = nucleo()) {
-      FlashCalls g4 = FlashCalls.stm32g4(target);
+      AlgorithmCalls g4 = AlgorithmCalls.stm32g4(target);
       assertThat(g4.init(1)).isZero();
       assertThat(g4.eraseSector(page)).isZero();
       assertThat(g4.unInit(1)).isZero();

@@ -1,5 +1,7 @@
 package dev.packs.probe.internal.stlink;
 
+import dev.packs.probe.internal.dap.AlgorithmCalls;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -114,7 +116,7 @@ class VirtualStLinkTest {
     byte[] burst = usb.exchange(StLinkCommands.readMem32(RAM + 0xFFC, 8));
     assertThat(burst).endsWith(1, 2, 3, 4); // TAR wrapped back to 0x20000000
     try (StLinkTarget target = probe(VirtualFirmware.NUCLEO_G431KB, StLinkMode.MASS_STORAGE).attach()) {
-      byte[] data = FlashCalls.pattern(RAM + 0xFFD, 0x2403);
+      byte[] data = AlgorithmCalls.pattern(RAM + 0xFFD, 0x2403);
       target.write(RAM + 0xFFD, data);
       assertThat(target.read(RAM + 0xFFD, data.length)).isEqualTo(data);
     }
@@ -126,7 +128,7 @@ class VirtualStLinkTest {
     try (StLinkTarget target = probe(new VirtualFirmware(2, 37, 7, 0, 0, 0x3748), StLinkMode.MASS_STORAGE).attach()) {
       assertThat(target.version()).hasToString("V2J37S7");
       assertThat(target.swdKiloHertz()).isEqualTo(4_000);
-      byte[] data = FlashCalls.pattern(RAM + 3, 301);
+      byte[] data = AlgorithmCalls.pattern(RAM + 3, 301);
       target.write(RAM + 3, data);
       assertThat(target.read(RAM + 3, data.length)).isEqualTo(data);
     }
